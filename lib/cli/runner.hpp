@@ -1,0 +1,55 @@
+// What every tool's main() hands to: argument parsing with Unix exit codes,
+// the shared input options, one output writer, and the mapping of errors to
+// messages and statuses (DESIGN.md "Common conventions").
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "io/jsonl_writer.hpp"
+#include "io/rejects.hpp"
+
+namespace socred::cli {
+
+/// The options every reading tool shares.
+struct IoOptions {
+  std::vector<std::string> inputs;  // none or "-": standard input
+  std::string on_error = "stop";
+  bool stats = false;
+  bool strict = false;
+  bool progress = false;
+};
+
+/// What the library's run functions receive.
+struct Context {
+  std::string tool;
+  const IoOptions& io;
+  io::JsonlWriter& out;
+  io::Rejects& rejects;
+  io::LineStats& stats;  // the tool adds what it reads; printed at the end
+};
+
+class Runner {
+ public:
+  /// Adds --version to `app`; the tool's name is app.get_name().
+  explicit Runner(CLI::App& app);
+
+  /// Adds FILE..., --on-error, --stats, --strict and --progress.
+  IoOptions& add_io_options(bool strict = true);
+
+  /// Parses, runs `body`, prints errors and the reconciliation line, flushes
+  /// stdout; returns the process's exit status.
+  int run(int argc, char** argv, const std::function<int(Context&)>& body);
+
+ private:
+  CLI::App& app_;
+  IoOptions io_;
+};
+
+/// "TOOL VERSION (simdjson X.Y.Z, kernel K)"
+std::string version_text(const std::string& tool);
+
+}  // namespace socred::cli

@@ -1,0 +1,61 @@
+// Splits a byte stream into lines through one small reused buffer, so that a
+// file of any size streams in constant memory and a line of any length fits.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+
+namespace socred::io {
+
+/// Bytes readable past the end of every line handed out, so that simdjson
+/// can parse the line in place (SIMDJSON_PADDING).
+inline constexpr std::size_t kLinePadding = 64;
+
+struct Line {
+  std::string_view text;     // without the "\n" and a "\r" before it
+  std::uint64_t number = 0;  // 1-based within its input
+};
+
+class LineReader {
+ public:
+  /// Reads `fd` (owned when `owns_fd`); `name` is what messages call it.
+  /// With `length` set, reads at most that many bytes from the current
+  /// offset and numbers lines from `first_line` (a thread's chunk of a file).
+  LineReader(int fd, std::string name, bool owns_fd,
+             std::uint64_t length = UINT64_MAX, std::uint64_t first_line = 1);
+  ~LineReader();
+  LineReader(const LineReader&) = delete;
+  LineReader& operator=(const LineReader&) = delete;
+
+  /// Opens a named file, or standard input for "-". A missing or unreadable
+  /// file is an Error with status 66.
+  static std::unique_ptr<LineReader> open(const std::string& path);
+  /// Reads lines from memory (tests, fuzzing).
+  static std::unique_ptr<LineReader> from_string(std::string name,
+                                                 std::string_view text);
+
+  /// The next line, or false at the end. A UTF-8 byte-order mark at the
+  /// start is dropped; a last line without newline is still a line.
+  bool next(Line& line);
+
+  const std::string& name() const { return name_; }
+
+ private:
+  bool fill();  // reads more bytes; false at end of input
+
+  int fd_;
+  std::string name_;
+  bool owns_fd_;
+  std::uint64_t remaining_;
+  std::uint64_t line_number_;
+  std::unique_ptr<char[]> buf_;
+  std::size_t capacity_;  // usable bytes; kLinePadding more are allocated
+  std::size_t begin_ = 0, end_ = 0, scanned_ = 0;
+  bool eof_ = false;
+  bool at_start_ = true;
+};
+
+}  // namespace socred::io

@@ -1,0 +1,66 @@
+// JSON lines in: each line validated completely as one JSON object (simdjson
+// DOM, so a bad byte anywhere rejects the line), blank lines counted, bad
+// lines handed to --on-error with file, line and column.
+#pragma once
+
+#include <simdjson.h>
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "io/json_diagnose.hpp"
+#include "io/line_reader.hpp"
+#include "io/rejects.hpp"
+
+namespace socred::io {
+
+/// Parses single lines; one per thread (it owns simdjson's reused buffers).
+class JsonLineParser {
+ public:
+  JsonLineParser();
+  /// True and `out` set when `line` is exactly one valid JSON object; false
+  /// with `why` set otherwise. `line.text` must have kLinePadding bytes after.
+  bool parse(const Line& line, simdjson::dom::object& out, Diagnosis& why);
+
+ private:
+  simdjson::dom::parser parser_;
+};
+
+/// True for a line with nothing but spaces and tabs (blank: no data).
+bool is_blank(std::string_view text);
+
+struct Record {
+  std::string_view text;  // the line as read, valid until the next call
+  std::uint64_t line = 0;
+  const std::string* file = nullptr;  // "<stdin>" or a path; lives as long as the reader
+  simdjson::dom::object root;
+};
+
+/// Reads the named inputs in order ("-" or none: standard input).
+class RecordReader {
+ public:
+  /// Opens every input at once, so a missing one fails (66) before output.
+  RecordReader(const std::vector<std::string>& paths, Rejects& rejects, LineStats& stats);
+  /// One reader over memory (tests).
+  RecordReader(std::unique_ptr<LineReader> reader, Rejects& rejects, LineStats& stats);
+
+  /// The next valid record; bad lines go to `rejects`, blank ones are counted.
+  bool next(Record& record);
+  /// A valid JSON object the tool cannot use (a missing key): rejected under
+  /// the same contract, `column` 1-based or 0.
+  void reject(const Record& record, std::uint64_t column, const std::string& message);
+
+ private:
+  std::vector<std::unique_ptr<LineReader>> readers_;
+  std::vector<std::string> names_;  // outlive their readers: records cite them
+  std::size_t current_ = 0;
+  Rejects& rejects_;
+  LineStats& stats_;
+  JsonLineParser parser_;
+  Line line_;
+};
+
+}  // namespace socred::io
