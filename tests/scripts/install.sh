@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# `cmake --install` puts the tools in bin and the pages in the man folders;
+# an installed tool runs from there and `man -l` renders its page; CPack
+# builds a .deb that holds them.
+set -euo pipefail
+build=$(dirname "$(dirname "$(command -v jsonl-echo)")")
+build=$(dirname "$build")  # tests/bin -> build root
+prefix=$(mktemp -d)
+trap 'rm -rf "$prefix"' EXIT
+cmake --install "$build" --prefix "$prefix" >/dev/null
+count=0
+for tool in "$prefix"/bin/*; do
+  "$tool" --version >/dev/null
+  page=$prefix/share/man/man1/$(basename "$tool").1
+  [ -f "$page" ] || { echo "no page installed for $(basename "$tool")"; exit 1; }
+  if command -v man >/dev/null; then
+    MANWIDTH=80 man -l "$page" 2>/dev/null | grep -q . || { echo "man -l $page printed nothing"; exit 1; }
+  fi
+  count=$((count + 1))
+done
+[ "$count" -gt 0 ] || { echo "skipped: no tool built yet"; exit 77; }
+(cd "$build" && cpack -G DEB -B "$prefix/deb" >/dev/null)
+deb=$(ls "$prefix"/deb/*.deb)
+dpkg-deb -c "$deb" | grep -q 'usr/bin/' || { echo "the .deb holds no tool"; exit 1; }
+dpkg-deb -c "$deb" | grep -q 'share/man/man1/' || { echo "the .deb holds no page"; exit 1; }
+echo "$count tools installed and run; $(basename "$deb") built"
