@@ -1,0 +1,46 @@
+// The parts of a score line (DESIGN.md "Formats") that gate itself reads:
+// who, the score, the flags and the points per rule. Conditions may read any
+// other field through the rules language.
+#pragma once
+
+#include <simdjson.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace socred::gate {
+
+struct Contribution {
+  std::string_view rule;
+  std::int64_t points = 0;  // thousandths
+};
+
+/// Views into the parsed line: valid until the parser reads the next line.
+struct ScoreLine {
+  std::string_view person;
+  std::optional<std::int64_t> score;  // whole points
+  std::optional<std::int64_t> base;   // thousandths
+  std::vector<std::string_view> flags;
+  std::vector<Contribution> contributions;  // in the line's (rule-file) order
+  simdjson::dom::object root;
+};
+
+/// Why a line is not a usable score line: the field and what was wrong.
+struct ShapeError {
+  std::string field;  // top-level key, for the column
+  std::string message;
+};
+
+/// Reads `root` into `line` (reusing its vectors). `person` is required;
+/// `score`, `base`, `flags` and `contributions` may be missing, but when
+/// present must have their documented types.
+std::optional<ShapeError> read_score_line(simdjson::dom::object root, ScoreLine& line);
+
+/// True for the keys of the score shape, which a decision does not repeat;
+/// any other field (for example `who` from a join) is passed through.
+bool is_score_field(std::string_view key);
+
+}  // namespace socred::gate
