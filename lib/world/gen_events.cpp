@@ -1,0 +1,216 @@
+// Dispatch of gen-events' kinds of output. People and accounts are sharded by
+// contiguous ranges of person index, friends by ranges of the sorted edge
+// list, events by ranges of positions in the time-ordered stream, so that
+// concatenated shards are the whole output byte for byte.
+#include "world/gen_events.hpp"
+
+#include <fmt/format.h>
+
+#include "io/error.hpp"
+#include "world/accounts.hpp"
+#include "world/calendar.hpp"
+#include "world/cities.hpp"
+#include "world/people.hpp"
+#include "world/persona.hpp"
+#include "world/text_buffer.hpp"
+
+#ifndef SOCRED_VERSION
+#define SOCRED_VERSION "0.0.0"
+#endif
+
+namespace socred::world {
+
+const std::vector<std::string> kKindsOfOutput = {"people", "accounts", "events", "friends",
+                                                 "manifest"};
+
+namespace {
+
+struct Shard {
+  std::uint32_t index = 1, count = 1;
+};
+
+bool parse_shard(const std::string& text, Shard& s) {
+  auto slash = text.find('/');
+  if (slash == std::string::npos || slash == 0 || slash + 1 == text.size()) return false;
+  unsigned long long i = 0, n = 0;
+  for (std::size_t k = 0; k < text.size(); ++k) {
+    if (k == slash) continue;
+    if (text[k] < '0' || text[k] > '9') return false;
+    unsigned long long& v = k < slash ? i : n;
+    v = v * 10 + static_cast<unsigned>(text[k] - '0');
+    if (v > 1000000) return false;
+  }
+  if (i < 1 || n < 1 || i > n) return false;
+  s.index = static_cast<std::uint32_t>(i);
+  s.count = static_cast<std::uint32_t>(n);
+  return true;
+}
+
+// [begin, end) of the shard's slice of n items.
+std::pair<std::uint64_t, std::uint64_t> slice(std::uint64_t n, const Shard& s) {
+  return {n * (s.index - 1) / s.count, n * s.index / s.count};
+}
+
+NoiseSettings noise_settings(const Options& o) {
+  NoiseSettings s;
+  s.base = o.noise;
+  for (const auto& f : o.noise_field)
+    if (auto err = parse_noise_field(f, s)) throw Error(kExitUsage, "--noise-field " + f + ": " + *err);
+  for (const auto& g : o.noise_for)
+    if (auto err = parse_noise_group(g, s)) throw Error(kExitUsage, "--noise-for " + g + ": " + *err);
+  return s;
+}
+
+void write_block(cli::Context& ctx, std::string_view block) {
+  if (!block.empty()) ctx.out.write_raw_line(block.substr(0, block.size() - 1));
+}
+
+// Flushes `buf` to the writer once it holds enough to be worth a write.
+void drain(cli::Context& ctx, TextBuffer& buf, bool last) {
+  if (buf.size() >= (1u << 16) || (last && buf.size() > 0)) {
+    write_block(ctx, buf.view());
+    buf.clear();
+  }
+}
+
+void write_people(const Options& o, const Population& pop, const Shard& sh, cli::Context& ctx) {
+  auto [begin, end] = slice(pop.size(), sh);
+  TextBuffer buf;
+  std::string name;
+  for (auto i = static_cast<std::uint32_t>(begin); i < end; ++i) {
+    const Person& p = pop[i];
+    canonical_name(p.name, name);
+    buf.reserve(256 + name.size());
+    char id[18];
+    std::size_t len = Population::format_person_id(i, id);
+    buf.put("{\"person\":");
+    buf.put_string(std::string_view(id, len));
+    buf.put(",\"national_id\":\"");
+    pop.format_national_id(i, id);
+    buf.put(std::string_view(id, 18));
+    buf.put("\",\"name\":");
+    buf.put_string(name);
+    buf.put(",\"birthdate\":\"");
+    format_date(p.birth_days, id);
+    buf.put(std::string_view(id, 10));
+    buf.put(p.female() ? "\",\"sex\":\"F\"" : "\",\"sex\":\"M\"");
+    buf.put(",\"city\":");
+    buf.put_string(cities()[p.city].name);
+    if (o.truth) {
+      buf.put(",\"persona\":");
+      buf.put_string(persona(p.persona).name);
+    }
+    buf.put("}\n");
+    drain(ctx, buf, false);
+  }
+  drain(ctx, buf, true);
+}
+
+void write_accounts(const Options& o, const Population& pop, const NoiseSettings& noise,
+                    const Shard& sh, cli::Context& ctx) {
+  auto [begin, end] = slice(pop.size(), sh);
+  AccountWriter writer(pop, noise, o.truth);
+  TextBuffer buf;
+  for (auto i = static_cast<std::uint32_t>(begin); i < end; ++i) {
+    writer.write(i, buf);
+    drain(ctx, buf, false);
+  }
+  drain(ctx, buf, true);
+}
+
+void write_friends(const Options& o, const Population& pop, const Shard& sh, cli::Context& ctx) {
+  std::vector<std::uint64_t> edges = friend_edges(pop, o.friends);
+  auto [begin, end] = slice(edges.size(), sh);
+  TextBuffer buf;
+  for (auto e = begin; e < end; ++e) {
+    buf.reserve(64);
+    buf.put("{\"a\":");
+    put_account(buf, kSocial, static_cast<std::uint32_t>(edges[e] >> 32));
+    buf.put(",\"b\":");
+    put_account(buf, kSocial, static_cast<std::uint32_t>(edges[e]));
+    buf.put("}\n");
+    drain(ctx, buf, false);
+  }
+  drain(ctx, buf, true);
+}
+
+}  // namespace
+
+std::string check_shard(const std::string& text) {
+  Shard s;
+  if (parse_shard(text, s)) return {};
+  return "shard must be i/N with 1 <= i <= N (shards count from 1), got '" + text + "'";
+}
+
+std::string check_start(const std::string& text) {
+  if (parse_start(text)) return {};
+  return "start must be a date YYYY-MM-DD (or YYYY-MM-DDT00:00:00Z), got '" + text + "'";
+}
+
+std::string check_noise_field(const std::string& text) {
+  NoiseSettings s;
+  auto err = parse_noise_field(text, s);
+  return err ? *err : std::string();
+}
+
+std::string check_noise_group(const std::string& text) {
+  NoiseSettings s;
+  auto err = parse_noise_group(text, s);
+  return err ? *err : std::string();
+}
+
+std::string manifest(const Options& o) {
+  NoiseSettings n = noise_settings(o);
+  std::string out = fmt::format(
+      "{{\"tool\":\"gen-events\",\"version\":\"{}\",\"seed\":{},\"population\":{},"
+      "\"start\":\"{}\",\"days\":{},\"noise\":{{\"base\":{}",
+      SOCRED_VERSION, o.seed, o.population, date_text(*parse_start(o.start)), o.days, n.base);
+  for (int f = 0; f < kNoiseFieldCount; ++f)
+    if (n.field[f] >= 0) out += fmt::format(",\"{}\":{}", kNoiseFieldNames[f], n.field[f]);
+  out += ",\"groups\":[";
+  for (std::size_t g = 0; g < n.groups.size(); ++g)
+    out += fmt::format("{}\"{}\"", g ? "," : "", n.groups[g].text);
+  out += fmt::format(
+      "]}},\"court_name_share\":{},\"degree\":{},\"rewire\":{},\"homophily\":{}}}",
+      o.court_name_share, o.friends.degree, o.friends.rewire, o.friends.homophily);
+  return out;
+}
+
+int run(const Options& o, cli::Context& ctx) {
+  Shard shard;
+  if (!o.shard.empty() && !parse_shard(o.shard, shard))
+    throw Error(kExitUsage, "--shard: " + check_shard(o.shard));
+  auto start = parse_start(o.start);
+  if (!start) throw Error(kExitUsage, "--start: " + check_start(o.start));
+  NoiseSettings noise = noise_settings(o);
+
+  if (o.kind == "manifest") {
+    ctx.out.write_raw_line(manifest(o));
+    return kExitOk;
+  }
+  Population pop(o.seed, o.population);
+  if (o.kind == "people") {
+    write_people(o, pop, shard, ctx);
+  } else if (o.kind == "accounts") {
+    write_accounts(o, pop, noise, shard, ctx);
+  } else if (o.kind == "friends") {
+    write_friends(o, pop, shard, ctx);
+  } else if (o.kind == "events") {
+    EventSettings s;
+    s.start_day = *start;
+    s.days = o.days;
+    s.linked = o.linked;
+    s.court_name_share = o.court_name_share;
+    s.noise = noise;
+    s.threads = o.threads;
+    s.shard = shard.index;
+    s.shards = shard.count;
+    EventGenerator gen(pop, s);
+    gen.run([&](std::string_view block) { write_block(ctx, block); });
+  } else {
+    throw Error(kExitUsage, "unknown kind of output '" + o.kind + "'");
+  }
+  return kExitOk;
+}
+
+}  // namespace socred::world
