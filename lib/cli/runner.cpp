@@ -10,6 +10,7 @@
 #include <cstdio>
 
 #include "io/error.hpp"
+#include "io/progress.hpp"
 
 #ifndef SOCRED_VERSION
 #define SOCRED_VERSION "0.0.0"
@@ -61,6 +62,7 @@ int Runner::run(int argc, char** argv, const std::function<int(Context&)>& body)
   // A closed pipe must surface as EPIPE from write(2), which the writer turns
   // into a quiet stop, not as a SIGPIPE death (status 141 breaks pipefail).
   std::signal(SIGPIPE, SIG_IGN);
+  if (io_.progress || ::isatty(STDERR_FILENO)) io::Progress::get().enable(tool);
   io::JsonlWriter out(STDOUT_FILENO);
   io::LineStats stats;
   int status = kExitOk;
@@ -68,6 +70,7 @@ int Runner::run(int argc, char** argv, const std::function<int(Context&)>& body)
     io::Rejects rejects(io_.on_error);
     Context ctx{tool, io_, out, rejects, stats};
     status = body(ctx);
+    io::Progress::get().finish();
     out.flush();
     rejects.close();
     if (stats.rejected > 0 || io_.stats)
@@ -75,6 +78,7 @@ int Runner::run(int argc, char** argv, const std::function<int(Context&)>& body)
   } catch (const BrokenPipe&) {
     return kExitOk;
   } catch (const Error& e) {
+    io::Progress::get().finish();
     try {
       out.flush();  // what was produced before the error still goes out
     } catch (...) {

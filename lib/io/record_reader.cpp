@@ -1,6 +1,8 @@
 // Reading JSON lines with full validation and the --on-error contract.
 #include "io/record_reader.hpp"
 
+#include "io/progress.hpp"
+
 namespace socred::io {
 
 // simdjson's default depth limit is kMaxDepth (1024), matching diagnose_json.
@@ -53,6 +55,7 @@ bool RecordReader::next(Record& record) {
       continue;
     }
     ++stats_.read;
+    Progress::get().tick(1, line_.text.size() + 1);
     if (is_blank(line_.text)) {
       ++stats_.blank;
       continue;

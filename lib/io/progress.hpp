@@ -1,0 +1,42 @@
+// Progress on stderr for long runs: lines and megabytes so far, redrawn in
+// place at most a few times a second. One per process, because stderr is:
+// the runner switches it on (stderr is a terminal, or --progress) and the
+// readers and writers tick it, so no tool has to thread it through.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <string>
+
+namespace socred::io {
+
+class Progress {
+ public:
+  /// The process's meter; off until enable().
+  static Progress& get();
+
+  void enable(std::string tool);
+  bool enabled() const { return enabled_; }
+
+  /// Counts `lines` more lines of `bytes` bytes; cheap when off, and when on
+  /// it looks at the clock only every few thousand lines.
+  void tick(std::uint64_t lines, std::uint64_t bytes) {
+    if (!enabled_) return;
+    lines_ += lines;
+    bytes_ += bytes;
+    if (++calls_ % 4096 == 0) maybe_draw();
+  }
+  /// Erases the meter line (before the final messages).
+  void finish();
+
+ private:
+  void maybe_draw();
+
+  bool enabled_ = false;
+  bool drawn_ = false;
+  std::string tool_;
+  std::uint64_t lines_ = 0, bytes_ = 0, calls_ = 0;
+  std::chrono::steady_clock::time_point start_, last_;
+};
+
+}  // namespace socred::io
