@@ -1,0 +1,76 @@
+// Output assembly: how a left record and a right record become one line.
+// The left line's text is kept byte for byte and the right side's fields are
+// spliced in before its closing brace, nested under --as NAME or merged with
+// --prefix; unpaired records come out as documented in join-records(1).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "io/record_reader.hpp"
+#include "join/options.hpp"
+#include "join/raw_object.hpp"
+
+namespace socred::join {
+
+/// Field names interned to small ids, so that a left record's names can be
+/// checked against every right field name with one lookup each.
+class NameIndex {
+ public:
+  static constexpr std::uint32_t kNone = UINT32_MAX;
+  std::uint32_t intern(std::string_view name);
+  std::uint32_t find(std::string_view name) const;
+  std::size_t size() const { return names_.size(); }
+
+ private:
+  void grow();
+  std::vector<std::string> names_;
+  std::vector<std::uint32_t> slots_;  // id + 1, 0 = empty
+};
+
+class Assembler {
+ public:
+  explicit Assembler(const Spec& spec);
+
+  /// What the table keeps of a right record (its "payload"), appended to
+  /// `out`: only what output can need, prepared once instead of per pair.
+  void right_payload(const io::Record& right, std::string& out);
+
+  /// The left record the next calls are about; it must stay valid until then.
+  void begin_left(const io::Record& left);
+  /// One output line (with its newline) for the current left record paired
+  /// with the right record stored as `payload`.
+  void pair(std::string_view payload, std::string& out);
+  void left_unpaired(std::string& out);
+  void right_unpaired(std::string_view payload, std::string& out);
+
+ private:
+  void prepare_left();
+  bool keep_left(std::string_view name) const;
+  bool keep_right(std::string_view name) const;
+
+  const Spec& spec_;
+  bool want_payload_;      // pairs or unpaired right records come out
+  bool want_key_section_;  // unpaired right records need the key fields
+  std::string nest_key_;   // `"NAME":`
+  std::vector<std::string> left_key_names_;   // top-level left key names
+  std::vector<std::string> right_key_names_;  // top-level right key names
+  NameIndex names_;                           // merge: output names of right fields
+  std::vector<std::uint32_t> key_name_ids_;   // ids of the left key names
+
+  // The current left record.
+  const io::Record* left_ = nullptr;
+  bool prepared_ = false;
+  bool rebuilt_ = false;  // head_ is scratch_, not the line
+  std::string_view head_;
+  bool head_empty_ = false;
+  std::string scratch_;
+  std::vector<std::uint8_t> present_;  // by name id: the left record has it
+  std::vector<std::uint32_t> touched_;
+  std::vector<RawField> raw_;
+  std::vector<const RawField*> key_values_;
+};
+
+}  // namespace socred::join

@@ -1,0 +1,42 @@
+// Wiring: options checked, both inputs opened (a missing one fails before any
+// output), then the merge, hash or grace join.
+#include "join/run.hpp"
+
+#include <cstdio>
+
+#include "io/record_reader.hpp"
+#include "join/assemble.hpp"
+#include "join/hash_join.hpp"
+#include "join/merge_join.hpp"
+#include "join/side.hpp"
+
+namespace socred::join {
+
+int run(const Options& options, cli::Context& ctx) {
+  const Spec spec = resolve(options, ctx.io);
+  auto right_reader = std::make_unique<io::RecordReader>(
+      std::vector<std::string>{spec.right_path}, ctx.rejects, ctx.stats);
+  auto left_reader = std::make_unique<io::RecordReader>(ctx.io.inputs, ctx.rejects, ctx.stats);
+  Side right(std::move(right_reader), spec, true, spec.sorted);
+  Side left(std::move(left_reader), spec, false, spec.sorted);
+  Assembler assembler(spec);
+  JoinStats stats;
+  if (spec.sorted) {
+    merge_join(spec, left, right, assembler, ctx.out);
+  } else {
+    hash_join(spec, left, right, assembler, ctx.out, stats);
+  }
+  if (spec.stats && stats.grace) {
+    std::fprintf(stderr,
+                 "%s: grace join: %llu temporary partitions in %s, %llu bytes spilled, "
+                 "largest table %llu bytes (limit %llu), %llu partitions over the limit\n",
+                 ctx.tool.c_str(), static_cast<unsigned long long>(stats.partitions),
+                 spec.tmpdir.c_str(), static_cast<unsigned long long>(stats.spilled_bytes),
+                 static_cast<unsigned long long>(stats.peak_table),
+                 static_cast<unsigned long long>(spec.memory),
+                 static_cast<unsigned long long>(stats.oversized));
+  }
+  return 0;
+}
+
+}  // namespace socred::join

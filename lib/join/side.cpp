@@ -1,0 +1,60 @@
+// Reading one side: records, keys, and the checks that belong to each record.
+#include "join/side.hpp"
+
+#include <fmt/format.h>
+
+#include "io/error.hpp"
+#include "join/partition.hpp"
+
+namespace socred::join {
+namespace {
+
+std::vector<io::Path> side_paths(const Spec& spec, bool right) {
+  std::vector<io::Path> paths;
+  for (const auto& k : spec.keys) paths.push_back(right ? k.right : k.left);
+  return paths;
+}
+
+}  // namespace
+
+Side::Side(std::unique_ptr<io::RecordReader> reader, const Spec& spec, bool right, bool ordered)
+    : reader_(std::move(reader)),
+      spec_(spec),
+      keys_(side_paths(spec, right), spec.string_keys, ordered),
+      ordered_(ordered) {}
+
+bool Side::next(SideRecord& out) {
+  while (reader_->next(out.record)) {
+    bytes_ += out.record.text.size() + 1;
+    KeyState state = keys_.read(out.record.root, out.key);
+    if (state == KeyState::kMissing && spec_.strict) {
+      reader_->reject(out.record, 0,
+                      fmt::format("key field {} is missing",
+                                  io::path_text(keys_.paths()[out.key.bad_part])));
+      continue;
+    }
+    if (state != KeyState::kFound) {
+      if (!spec_.partition.keeps_keyless()) continue;
+      out.seq = seq_++;
+      return true;
+    }
+    if (ordered_) {
+      // Checked before --partition drops anything, so that every run of a
+      // partitioned join sees the same order errors.
+      if (have_last_ && compare(out.key, last_) < 0)
+        throw Error(kExitData,
+                    fmt::format("not sorted: {} after {}", out.key.text, last_.text),
+                    *out.record.file, out.record.line);
+      last_.text = out.key.text;
+      last_.parts = out.key.parts;
+      have_last_ = true;
+    }
+    out.hash = fnv1a64(out.key.text);
+    if (!spec_.partition.keeps(out.hash)) continue;
+    out.seq = seq_++;
+    return true;
+  }
+  return false;
+}
+
+}  // namespace socred::join
