@@ -1,6 +1,6 @@
 // Name tables and the ways a name gets written differently. Family-name
 // shares follow the Ministry of Public Security's 2020 ranking (per cent of
-// the population); the list covers about 85% of it and is renormalised.
+// the population); the list covers about 73% of it and is renormalised.
 #include "world/names.hpp"
 
 #include <array>
@@ -249,11 +249,14 @@ void variant_name(const NameParts& n, Rng& rng, std::string& out) {
       out.append(fam.alt[rng.below(2)]).push_back(' ');
       append_given(out, n);
       return;
-    case 1:  // Western order
+    case 1:  // Western order, unless that reads the same (Yang Yang): then case 2
       append_given(out, n);
       out.push_back(' ');
       out.append(fam.pinyin);
-      return;
+      if (out.compare(0, fam.pinyin.size(), fam.pinyin) != 0 || out[fam.pinyin.size()] != ' ')
+        return;
+      out.clear();
+      [[fallthrough]];
     case 2:  // Wade-Giles style hyphen, or a single given name spelled out
       out.append(fam.pinyin).push_back(' ');
       append_capital(out, syllable(n.given1, f));
@@ -264,6 +267,7 @@ void variant_name(const NameParts& n, Rng& rng, std::string& out) {
       out.append(fam.pinyin);
       append_given(out, n);
       return;
+    case 4:
     default: {  // passport capitals (the passport writes Lü as LYU)
       bool ascii = fam.pinyin.find('\xc3') == std::string_view::npos;
       append_upper(out, ascii ? fam.pinyin : fam.alt[0]);
