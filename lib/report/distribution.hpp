@@ -1,0 +1,78 @@
+// One numeric column seen a value at a time: count, mean, extremes,
+// quantiles and a histogram, in memory bounded by bins, never by lines.
+// Exact while the distinct values fit a fixed budget; past it, a log-bucket
+// sketch (DDSketch's idea) whose quantiles carry a stated relative error.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <unordered_map>
+#include <vector>
+
+namespace socred::report {
+
+/// One histogram bin: values v with lo <= v < hi.
+struct Bin {
+  double lo = 0;
+  double hi = 0;
+  std::uint64_t count = 0;
+};
+
+class Distribution {
+ public:
+  /// Distinct values kept exactly. Scores are integers in a range of a few
+  /// hundred, so a whole population stays exact; a column of free decimals
+  /// (match weights) passes into the sketch after this many distinct values.
+  static constexpr std::size_t kExactDistinct = 4096;
+  /// Relative error bound of the sketch: each quantile it returns lies
+  /// within this fraction of the magnitude of a value between the two order
+  /// statistics that bracket the exact quantile.
+  static constexpr double kRelativeError = 0.005;
+
+  void add(double v);
+  /// Adds another distribution's values (groups into a total).
+  void merge(const Distribution& other);
+
+  std::uint64_t count() const { return count_; }
+  bool exact() const { return !sketched_; }
+  double mean() const;
+  double min() const { return min_; }
+  double max() const { return max_; }
+  bool integers() const { return integers_; }
+
+  /// The q-quantile, 0 <= q <= 1, by linear interpolation between order
+  /// statistics (Hyndman and Fan type 7: R's and NumPy's default).
+  double quantile(double q) const;
+
+  /// Equal-width bins with a "nice" width (1, 2, 2.5 or 5 times a power of
+  /// ten; whole numbers for integer data) covering [min, max], about
+  /// `target` of them; approximate counts once sketched.
+  std::vector<Bin> histogram(int target) const;
+  /// The same over a given range and width (two distributions on one axis).
+  std::vector<Bin> histogram(double start, double width, std::size_t bins) const;
+
+ private:
+  void to_sketch();
+  void sketch_add(double v, std::uint64_t n);
+  /// (value, count) pairs in increasing value order: exact values, or one
+  /// representative per sketch bucket.
+  std::vector<std::pair<double, std::uint64_t>> points() const;
+
+  std::uint64_t count_ = 0;
+  long double sum_ = 0;
+  double min_ = 0;
+  double max_ = 0;
+  bool integers_ = true;
+  bool sketched_ = false;
+  std::unordered_map<double, std::uint64_t> exact_;
+  // Sketch: bucket i holds magnitudes in (gamma^(i-1), gamma^i].
+  std::map<int, std::uint64_t> positive_;
+  std::map<int, std::uint64_t> negative_;
+  std::uint64_t zeros_ = 0;
+};
+
+/// A width from {1, 2, 2.5, 5} x 10^k near `range / target` (at least 1 for
+/// integer data), so that bin edges read well.
+double nice_width(double range, int target, bool integers);
+
+}  // namespace socred::report

@@ -1,0 +1,382 @@
+// JSON output: raw numbers (points as decimals, rates as fractions), keys in
+// a fixed order, one line.
+#include "report/json.hpp"
+
+#include "io/json_path.hpp"
+#include "report/figures.hpp"
+
+namespace socred::report {
+
+namespace {
+
+using io::JsonlWriter;
+
+double rate(std::uint64_t part, std::uint64_t whole) {
+  return whole == 0 ? 0.0 : static_cast<double>(part) / static_cast<double>(whole);
+}
+
+double points(std::int64_t thousandths) { return static_cast<double>(thousandths) / 1000.0; }
+
+void write_input(JsonlWriter& out, const Meta& meta) {
+  out.key("kind").string(kind_name(meta.kind));
+  out.key("input").begin_object();
+  out.key("files").begin_array();
+  for (const auto& f : meta.files) out.string(f);
+  out.end_array();
+  out.key("detected").boolean(meta.detected);
+  out.key("read").number(meta.stats.read);
+  out.key("used").number(meta.stats.used());
+  out.key("rejected").number(meta.stats.rejected);
+  out.key("blank").number(meta.stats.blank);
+  out.end_object();
+  out.key("settings").begin_object();
+  out.key("by");
+  if (meta.by)
+    out.string(io::path_text(*meta.by));
+  else
+    out.null();
+  out.key("cutoff");
+  if (meta.settings.cutoff)
+    out.number(*meta.settings.cutoff);
+  else
+    out.null();
+  out.key("threshold").number(meta.settings.threshold);
+  out.key("public_sources").begin_array();
+  for (const auto& s : meta.settings.public_sources) out.string(s);
+  out.end_array();
+  out.end_object();
+}
+
+void write_distribution(JsonlWriter& out, const Distribution& d, int bins) {
+  out.begin_object();
+  out.key("count").number(d.count());
+  if (d.count() > 0) {
+    out.key("mean").number(d.mean());
+    out.key("min").number(d.min());
+    out.key("max").number(d.max());
+    out.key("quantiles").begin_object();
+    for (double q : kQuantiles) out.key(quantile_name(q)).number(d.quantile(q));
+    out.end_object();
+  }
+  out.key("exact").boolean(d.exact());
+  out.key("histogram").begin_array();
+  for (const Bin& b : bins_of(d, bins)) {
+    out.begin_object();
+    out.key("lo").number(b.lo).key("hi").number(b.hi).key("count").number(b.count);
+    out.end_object();
+  }
+  out.end_array();
+  out.end_object();
+}
+
+void write_ledger(JsonlWriter& out, const char* name, const Ledger& ledger,
+                  const Settings* classify) {
+  out.begin_array();
+  for (const auto& e : ledger.entries()) {
+    out.begin_object();
+    out.key(name).string(e.name);
+    if (classify) out.key("public").boolean(is_public(e.name, *classify));
+    out.key("points").number(points(e.total));
+    out.key("gains").number(points(e.positive));
+    out.key("losses").number(points(e.negative));
+    out.key("persons").number(e.persons);
+    out.end_object();
+  }
+  out.end_array();
+}
+
+void write_counts(JsonlWriter& out, const Counts& counts) {
+  out.begin_object();
+  for (const auto& [k, n] : counts) out.key(k).number(n);
+  out.end_object();
+}
+
+void write_disparity(JsonlWriter& out, const Disparity& d) {
+  out.begin_object();
+  out.key("subject").string(d.subject);
+  out.key("best_rate").number(d.best_rate);
+  out.key("flagged").number(d.flagged);
+  out.key("groups").begin_array();
+  for (const auto& r : d.rows) {
+    out.begin_object();
+    out.key("group").string(r.group);
+    out.key("missing").boolean(r.missing);
+    out.key("n").number(r.total);
+    out.key("selected").number(r.selected);
+    out.key("rate").number(r.rate);
+    out.key("ratio").number(r.ratio);
+    out.key("best").boolean(r.best);
+    out.key("below_four_fifths").boolean(r.below);
+    out.end_object();
+  }
+  out.end_array();
+  out.end_object();
+}
+
+void write_charts(JsonlWriter& out, const Document& doc) {
+  out.key("charts").begin_array();
+  for (const Chart* c : charts(doc)) {
+    out.begin_object();
+    out.key("id").string(c->id);
+    out.key("title").string(c->title);
+    out.key("bars").begin_array();
+    for (const Bar& b : c->bars) {
+      out.begin_object();
+      out.key("label").string(b.label);
+      out.key("value").number(b.value);
+      out.key("flagged").boolean(b.flagged);
+      out.end_object();
+    }
+    out.end_array();
+    out.end_object();
+  }
+  out.end_array();
+}
+
+void write_score(JsonlWriter& out, const ScoreTally& t, const Meta& meta) {
+  out.begin_object();
+  out.key("persons").number(t.persons);
+  out.key("events").number(t.events);
+  out.key("matched").number(t.matched);
+  out.key("score");
+  write_distribution(out, t.score, meta.bins);
+  if (meta.settings.cutoff) {
+    out.key("selected").number(t.selected);
+    out.key("selected_rate").number(rate(t.selected, t.persons));
+  }
+  out.key("rules");
+  write_ledger(out, "rule", t.rules, nullptr);
+  out.key("sources");
+  write_ledger(out, "source", t.sources, &meta.settings);
+  const SourceShares s = source_shares(t.sources, meta.settings);
+  out.key("public_private").begin_object();
+  out.key("public_weight").number(points(s.public_weight));
+  out.key("private_weight").number(points(s.private_weight));
+  out.key("public_net").number(points(s.public_net));
+  out.key("private_net").number(points(s.private_net));
+  out.key("public_share").number(s.public_share());
+  out.end_object();
+  out.key("flags");
+  write_counts(out, t.flags);
+  out.key("spilled");
+  write_ledger(out, "rule", t.spilled, nullptr);
+  out.end_object();
+}
+
+void write_decision(JsonlWriter& out, const DecisionTally& t) {
+  out.begin_object();
+  out.key("decisions").number(t.lines);
+  out.key("services").begin_array();
+  for (const auto& s : t.services) {
+    out.begin_object();
+    out.key("service").string(s.service);
+    out.key("decisions").number(s.total());
+    out.key("allow").number(s.allow);
+    out.key("forbidden").number(s.forbidden);
+    out.key("not_permitted").number(s.not_permitted);
+    out.key("allow_rate").number(rate(s.allow, s.total()));
+    out.key("forbidden_rate").number(rate(s.forbidden, s.total()));
+    out.key("not_permitted_rate").number(rate(s.not_permitted, s.total()));
+    out.end_object();
+  }
+  out.end_array();
+  out.key("reasons");
+  write_counts(out, t.reasons);
+  out.end_object();
+}
+
+void write_link(JsonlWriter& out, const LinkTally& t, const Meta& meta) {
+  const LinkQuality q = link_quality(t);
+  out.begin_object();
+  out.key("pairs").number(t.pairs);
+  out.key("no_partner").number(t.no_partner);
+  out.key("unlabelled").number(t.unlabelled);
+  out.key("true_positives").number(t.tp);
+  out.key("false_positives").number(t.fp);
+  out.key("false_negatives").number(t.fn);
+  out.key("true_negatives").number(t.tn);
+  if (q.defined) {
+    out.key("precision").number(q.precision);
+    out.key("recall").number(q.recall);
+    out.key("f1").number(q.f1);
+  }
+  out.key("weights_true");
+  write_distribution(out, t.weight_true, meta.bins);
+  out.key("weights_false");
+  write_distribution(out, t.weight_false, meta.bins);
+  out.key("weights_unlabelled");
+  write_distribution(out, t.weight_unlabelled, meta.bins);
+  out.key("fields").begin_object();
+  for (const auto& [field, levels] : t.field_levels) {
+    out.key(field);
+    write_counts(out, levels);
+  }
+  out.end_object();
+  out.end_object();
+}
+
+void write_event(JsonlWriter& out, const EventTally& t) {
+  out.begin_object();
+  out.key("events").number(t.events);
+  out.key("public").number(t.public_events);
+  out.key("private").number(t.events - t.public_events);
+  out.key("first_ts");
+  if (t.first_ts.empty()) out.null(); else out.string(t.first_ts);
+  out.key("last_ts");
+  if (t.last_ts.empty()) out.null(); else out.string(t.last_ts);
+  out.key("sources");
+  write_counts(out, t.sources);
+  out.key("types");
+  write_counts(out, t.types);
+  out.key("keys");
+  write_counts(out, t.keys);
+  out.end_object();
+}
+
+template <class Tally, class Write>
+void write_grouped(JsonlWriter& out, const Meta& meta, const Grouped<Tally>& grouped, Write write) {
+  out.key("total");
+  write(grouped.total());
+  out.key("groups").begin_array();
+  if (grouped.grouped()) {
+    for (const auto& g : grouped.list()) {
+      out.begin_object();
+      out.key("group").string(g.label);
+      out.key("missing").boolean(g.missing);
+      out.key("figures");
+      write(*g.tally);
+      out.end_object();
+    }
+  }
+  out.end_array();
+  (void)meta;
+}
+
+}  // namespace
+
+void write_json(JsonlWriter& out, const Meta& meta, const Document& doc,
+                const Grouped<ScoreTally>& grouped) {
+  out.begin_object();
+  write_input(out, meta);
+  write_grouped(out, meta, grouped, [&](const ScoreTally& t) { write_score(out, t, meta); });
+  out.key("disparity").begin_array();
+  if (grouped.grouped() && meta.settings.cutoff)
+    write_disparity(out, score_disparity(grouped, *meta.settings.cutoff));
+  out.end_array();
+  write_charts(out, doc);
+  out.end_object();
+  out.end_line();
+}
+
+void write_json(JsonlWriter& out, const Meta& meta, const Document& doc,
+                const Grouped<DecisionTally>& grouped) {
+  out.begin_object();
+  write_input(out, meta);
+  write_grouped(out, meta, grouped, [&](const DecisionTally& t) { write_decision(out, t); });
+  out.key("disparity").begin_array();
+  if (grouped.grouped())
+    for (const auto& d : decision_disparities(grouped)) write_disparity(out, d);
+  out.end_array();
+  write_charts(out, doc);
+  out.end_object();
+  out.end_line();
+}
+
+void write_json(JsonlWriter& out, const Meta& meta, const Document& doc,
+                const Grouped<LinkTally>& grouped) {
+  out.begin_object();
+  write_input(out, meta);
+  write_grouped(out, meta, grouped, [&](const LinkTally& t) { write_link(out, t, meta); });
+  write_charts(out, doc);
+  out.end_object();
+  out.end_line();
+}
+
+void write_json(JsonlWriter& out, const Meta& meta, const Document& doc,
+                const Grouped<EventTally>& grouped) {
+  out.begin_object();
+  write_input(out, meta);
+  write_grouped(out, meta, grouped, [&](const EventTally& t) { write_event(out, t); });
+  write_charts(out, doc);
+  out.end_object();
+  out.end_line();
+}
+
+void write_json(JsonlWriter& out, const Meta& meta, const Document& doc, const Comparison& c) {
+  out.begin_object();
+  write_input(out, meta);
+  out.key("compare").begin_object();
+  auto run = [&](const char* name, const std::string& file, const io::LineStats& s) {
+    out.key(name).begin_object();
+    out.key("file").string(file);
+    out.key("read").number(s.read).key("used").number(s.used());
+    out.key("rejected").number(s.rejected).key("blank").number(s.blank);
+    out.end_object();
+  };
+  run("a", c.file_a, c.stats_a);
+  run("b", c.file_b, c.stats_b);
+  out.key("both").number(c.both).key("only_a").number(c.only_a).key("only_b").number(c.only_b);
+  out.key("changed").number(c.changed).key("gained").number(c.gained).key("lost").number(c.lost);
+  out.key("up").number(c.up).key("down").number(c.down).key("same").number(c.same);
+  out.key("shift");
+  write_distribution(out, c.shift, meta.bins);
+  out.key("services").begin_array();
+  static const char* const kOutcomes[] = {"allow", "forbidden", "not_permitted"};
+  for (const Transitions& t : c.services) {
+    out.begin_object();
+    out.key("service").string(t.service);
+    out.key("both").number(t.total());
+    out.key("changed").number(t.changed());
+    out.key("transitions").begin_object();
+    for (int i = 0; i < 3; ++i) {
+      out.key(kOutcomes[i]).begin_object();
+      for (int j = 0; j < 3; ++j) out.key(kOutcomes[j]).number(t.counts[i][j]);
+      out.end_object();
+    }
+    out.end_object();
+    out.end_object();
+  }
+  out.end_array();
+  out.key("rules");
+  write_ledger(out, "rule", c.rule_shift, nullptr);
+  out.key("causes");
+  write_counts(out, c.causes);
+  out.key("examples").begin_array();
+  for (const Change& ch : c.examples) {
+    out.begin_object();
+    out.key("person").string(ch.person);
+    if (!ch.service.empty()) out.key("service").string(ch.service);
+    out.key("score_a");
+    if (ch.score_a) out.number(*ch.score_a); else out.null();
+    out.key("score_b");
+    if (ch.score_b) out.number(*ch.score_b); else out.null();
+    if (!ch.outcome_a.empty()) out.key("a").string(ch.outcome_a).key("b").string(ch.outcome_b);
+    out.key("cause").string(ch.cause);
+    if (ch.cause_points) out.key("cause_points").number(points(ch.cause_points));
+    out.end_object();
+  }
+  out.end_array();
+  out.key("groups").begin_array();
+  for (const auto& [label, g] : c.groups) {
+    out.begin_object();
+    out.key("group").string(label).key("both").number(g.total).key("changed").number(g.changed);
+    out.key("shift");
+    write_distribution(out, g.shift, meta.bins);
+    out.end_object();
+  }
+  out.end_array();
+  out.end_object();
+  write_charts(out, doc);
+  out.end_object();
+  out.end_line();
+}
+
+void write_json_empty(JsonlWriter& out, const Meta& meta) {
+  out.begin_object();
+  write_input(out, meta);
+  out.key("charts").begin_array().end_array();
+  out.end_object();
+  out.end_line();
+}
+
+}  // namespace socred::report

@@ -1,0 +1,71 @@
+// The pieces every accumulator shares: ledgers of points, counts, and the
+// conversions from JSON values.
+#include "report/tally.hpp"
+
+#include <cmath>
+#include <cstdlib>
+
+namespace socred::report {
+
+std::size_t Ledger::find_or_add(std::string_view name) {
+  if (hint_ < entries_.size() && entries_[hint_].name == name) return hint_++;
+  for (std::size_t i = 0; i < entries_.size(); ++i) {
+    if (entries_[i].name == name) {
+      hint_ = i + 1;
+      return i;
+    }
+  }
+  entries_.push_back(Entry{std::string(name)});
+  hint_ = entries_.size();
+  return entries_.size() - 1;
+}
+
+void Ledger::add(std::string_view name, std::int64_t thousandths) {
+  Entry& e = entries_[find_or_add(name)];
+  e.total += thousandths;
+  if (thousandths > 0) e.positive += thousandths;
+  if (thousandths < 0) e.negative += thousandths;
+  if (thousandths != 0) ++e.persons;
+}
+
+void Ledger::merge(const Ledger& other) {
+  for (const Entry& o : other.entries_) {
+    Entry& e = entries_[find_or_add(o.name)];
+    e.total += o.total;
+    e.positive += o.positive;
+    e.negative += o.negative;
+    e.persons += o.persons;
+  }
+}
+
+std::int64_t Ledger::weight() const {
+  std::int64_t sum = 0;
+  for (const Entry& e : entries_) sum += e.positive - e.negative;
+  return sum;
+}
+
+void add_count(Counts& counts, std::string_view key, std::uint64_t n) {
+  auto it = counts.find(key);
+  if (it == counts.end()) it = counts.emplace(std::string(key), 0).first;
+  it->second += n;
+}
+
+std::int64_t to_thousandths(double points) { return std::llround(points * 1000.0); }
+
+std::string value_text(simdjson::dom::element value) {
+  std::string_view s;
+  if (value.get_string().get(s) == simdjson::SUCCESS) return std::string(s);
+  return simdjson::minify(value);
+}
+
+std::uint64_t column_of(std::string_view line, std::string_view key) {
+  std::string quoted;
+  quoted.reserve(key.size() + 2);
+  quoted += '"';
+  quoted += key;
+  quoted += '"';
+  std::size_t at = line.rfind(quoted);
+  return at == std::string_view::npos ? 0 : at + 1;
+}
+
+}  // namespace socred::report

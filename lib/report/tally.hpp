@@ -1,0 +1,134 @@
+// The accumulators: what report keeps per group for each kind of input.
+// Each add() validates one record completely before it changes anything, so
+// a rejected line leaves no trace; merge() folds groups into a total.
+#pragma once
+
+#include <simdjson.h>
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "io/json_path.hpp"
+#include "report/distribution.hpp"
+
+namespace socred::report {
+
+/// Why a record cannot be used, and the key it is about (for the column).
+struct Problem {
+  std::string key;
+  std::string message;
+};
+
+/// What the tallies need to know from the command line.
+struct Settings {
+  std::optional<double> cutoff;             // score lines: selected when score >= cutoff
+  std::vector<std::string> public_sources;  // by_source keys that are public records
+  double threshold = 0.5;                   // linkage: predicted match when probability >= this
+  io::Path truth;                           // linkage: the ground-truth field (empty: look)
+  bool strict = false;                      // a missing optional field is a bad line
+};
+
+/// Points per name (rule or source) in the order names first appear, which
+/// for score lines is rule-file order. Points are integers in thousandths
+/// (DESIGN.md "Arithmetic"), so sums are exact in any order.
+class Ledger {
+ public:
+  struct Entry {
+    std::string name;
+    std::int64_t total = 0;
+    std::int64_t positive = 0;  // sum of the gains
+    std::int64_t negative = 0;  // sum of the losses (<= 0)
+    std::uint64_t persons = 0;  // lines where it was non-zero
+  };
+  void add(std::string_view name, std::int64_t thousandths);
+  void merge(const Ledger& other);
+  const std::vector<Entry>& entries() const { return entries_; }
+  std::int64_t weight() const;  // sum of |points| over every entry
+
+ private:
+  std::size_t find_or_add(std::string_view name);
+  std::vector<Entry> entries_;
+  std::size_t hint_ = 0;  // the next line usually names the entries in the same order
+};
+
+/// Counts per string key, sorted by key.
+using Counts = std::map<std::string, std::uint64_t, std::less<>>;
+void add_count(Counts& counts, std::string_view key, std::uint64_t n = 1);
+
+struct ScoreTally {
+  std::uint64_t persons = 0;
+  Distribution score;
+  std::uint64_t events = 0;
+  std::uint64_t matched = 0;
+  std::uint64_t selected = 0;  // score >= cutoff
+  Ledger rules;
+  Ledger sources;
+  Ledger spilled;
+  Counts flags;  // flag -> persons carrying it
+
+  std::optional<Problem> add(simdjson::dom::object record, const Settings& settings);
+  void merge(const ScoreTally& other);
+};
+
+struct ServiceCounts {
+  std::string service;
+  std::uint64_t allow = 0;
+  std::uint64_t forbidden = 0;
+  std::uint64_t not_permitted = 0;
+  std::uint64_t total() const { return allow + forbidden + not_permitted; }
+};
+
+struct DecisionTally {
+  std::uint64_t lines = 0;
+  std::vector<ServiceCounts> services;  // first-seen order (policy order)
+  Counts reasons;                       // principal reason of each denial -> denials
+
+  std::optional<Problem> add(simdjson::dom::object record, const Settings& settings);
+  void merge(const DecisionTally& other);
+  ServiceCounts& service(std::string_view name);
+
+ private:
+  std::size_t hint_ = 0;
+};
+
+struct LinkTally {
+  std::uint64_t pairs = 0;
+  std::uint64_t no_partner = 0;  // right is null: the left record was left unlinked
+  std::uint64_t unlabelled = 0;  // no ground truth on the line
+  std::uint64_t tp = 0, fp = 0, fn = 0, tn = 0;
+  Distribution weight_true;
+  Distribution weight_false;
+  Distribution weight_unlabelled;
+  std::map<std::string, Counts, std::less<>> field_levels;  // field -> level -> pairs
+
+  std::optional<Problem> add(simdjson::dom::object record, const Settings& settings);
+  void merge(const LinkTally& other);
+};
+
+struct EventTally {
+  std::uint64_t events = 0;
+  std::uint64_t public_events = 0;
+  Counts sources;
+  Counts types;  // "source/type"
+  Counts keys;   // which key the event carries: person, account, national_id, name+birthdate
+  std::string first_ts, last_ts;
+
+  std::optional<Problem> add(simdjson::dom::object record, const Settings& settings);
+  void merge(const EventTally& other);
+};
+
+/// Points as written (a decimal with at most 3 decimals) to thousandths,
+/// rounded half away from zero.
+std::int64_t to_thousandths(double points);
+/// The text of a string, or the compact JSON of any other value (group keys,
+/// reasons that are objects).
+std::string value_text(simdjson::dom::element value);
+/// 1-based column of the last `"key":` in a line, or 0 when not found.
+std::uint64_t column_of(std::string_view line, std::string_view key);
+
+}  // namespace socred::report
