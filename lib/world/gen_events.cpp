@@ -136,15 +136,21 @@ void write_friends(const Options& o, const Population& pop, const Shard& sh, cli
 
 }  // namespace
 
+std::string check_kind(const std::string& text) {
+  for (const auto& k : kKindsOfOutput)
+    if (k == text) return {};
+  return "unknown kind '" + text + "' (people, accounts, events, friends, manifest)";
+}
+
 std::string check_shard(const std::string& text) {
   Shard s;
   if (parse_shard(text, s)) return {};
-  return "shard must be i/N with 1 <= i <= N (shards count from 1), got '" + text + "'";
+  return "must be i/N with 1 <= i <= N (shards count from 1), got '" + text + "'";
 }
 
 std::string check_start(const std::string& text) {
   if (parse_start(text)) return {};
-  return "start must be a date YYYY-MM-DD (or YYYY-MM-DDT00:00:00Z), got '" + text + "'";
+  return "must be a date YYYY-MM-DD (or YYYY-MM-DDT00:00:00Z), got '" + text + "'";
 }
 
 std::string check_noise_field(const std::string& text) {

@@ -34,6 +34,7 @@ struct Options {
 extern const std::vector<std::string> kKindsOfOutput;
 
 /// Validators for CLI11: an empty string means the text is fine.
+std::string check_kind(const std::string& text);
 std::string check_shard(const std::string& text);
 std::string check_start(const std::string& text);
 std::string check_noise_field(const std::string& text);
