@@ -14,20 +14,11 @@ void RuleTexts::add(std::string rule, std::string text) {
   rules_[std::move(rule)] = std::move(text);
 }
 
-void RuleTexts::add_flag(std::string flag, std::string text) {
-  flags_.emplace(std::move(flag), std::move(text));  // the first rule that sets it
-}
-
 std::string RuleTexts::text(std::string_view rule) const {
   if (auto it = rules_.find(std::string(rule)); it != rules_.end()) return it->second;
   std::string words(rule);  // late_repayment -> "late repayment"
   std::replace(words.begin(), words.end(), '_', ' ');
   return words;
-}
-
-std::string RuleTexts::flag_text(std::string_view flag) const {
-  if (auto it = flags_.find(std::string(flag)); it != flags_.end()) return it->second;
-  return {};
 }
 
 std::vector<Reason> rank_reasons(Outcome outcome, std::vector<Reason> clause_reasons,

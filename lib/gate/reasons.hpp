@@ -24,12 +24,9 @@ class RuleTexts {
  public:
   void add(std::string rule, std::string text);
   std::string text(std::string_view rule) const;
-  /// The reason text of the rule that sets `flag`, or empty.
-  void add_flag(std::string flag, std::string text);
-  std::string flag_text(std::string_view flag) const;
 
  private:
-  std::unordered_map<std::string, std::string> rules_, flags_;
+  std::unordered_map<std::string, std::string> rules_;
 };
 
 /// Ranks reasons. `clause_reasons` are those of the policy's clauses that

@@ -2,6 +2,7 @@
 // (exit 65 or --on-error), never a silent zero.
 #include "gate/score_line.hpp"
 
+#include "gate/field_column.hpp"
 #include "gate/points.hpp"
 #include "io/json_path.hpp"
 
@@ -72,6 +73,15 @@ std::optional<ShapeError> read_score_line(simdjson::dom::object root, ScoreLine&
     }
   }
   return std::nullopt;
+}
+
+bool next_score_line(io::RecordReader& reader, io::Record& record, ScoreLine& line) {
+  while (reader.next(record)) {
+    auto error = read_score_line(record.root, line);
+    if (!error) return true;
+    reader.reject(record, field_column(record.text, error->field), error->message);
+  }
+  return false;
 }
 
 bool is_score_field(std::string_view key) {

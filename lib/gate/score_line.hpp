@@ -11,6 +11,8 @@
 #include <string_view>
 #include <vector>
 
+#include "io/record_reader.hpp"
+
 namespace socred::gate {
 
 struct Contribution {
@@ -38,6 +40,10 @@ struct ShapeError {
 /// `score`, `base`, `flags` and `contributions` may be missing, but when
 /// present must have their documented types.
 std::optional<ShapeError> read_score_line(simdjson::dom::object root, ScoreLine& line);
+
+/// The next line of `reader` that is a usable score line; any other goes
+/// to --on-error with the column of the offending field.
+bool next_score_line(io::RecordReader& reader, io::Record& record, ScoreLine& line);
 
 /// True for the keys of the score shape, which a decision does not repeat;
 /// any other field (for example `who` from a join) is passed through.

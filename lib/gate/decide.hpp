@@ -1,0 +1,37 @@
+// One decision: the policy's outcome for a service on a score line, with
+// its conditions, ranked reasons, would_flip and decision_id.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include "gate/decision.hpp"
+#include "gate/decision_id.hpp"
+#include "gate/policy.hpp"
+#include "gate/score_line.hpp"
+
+namespace socred::gate {
+
+class Decider {
+ public:
+  explicit Decider(Policy& policy) : policy_(policy), ids_(policy.hash()) {}
+
+  /// Binds a score line (`text` as read, for the decision id) that will be
+  /// decided for `services`; false under --strict when a condition of
+  /// theirs is unknown (Policy::problem() says why).
+  bool start(const ScoreLine& line, std::string_view text, const std::vector<int>& services);
+  /// Decides `service` for the bound line; `request` is the request line's
+  /// text under --requests (part of the id), else empty.
+  const Decision& decide(int service, std::string_view request = {});
+  /// What the last decide() evaluated (its `matched` clauses: coverage).
+  const Trace& trace() const { return trace_; }
+
+ private:
+  Policy& policy_;
+  DecisionIds ids_;
+  const ScoreLine* line_ = nullptr;
+  Decision decision_;
+  Trace trace_;
+};
+
+}  // namespace socred::gate

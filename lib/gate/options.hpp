@@ -1,0 +1,22 @@
+// gate's options, bound by tools/gate.cpp and read by the modes in lib/gate.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace socred::gate {
+
+/// The status of a single question about a person with no score line:
+/// neither allow (0) nor deny (1), so a shell `if` cannot mistake it.
+inline constexpr int kExitNoScore = 3;
+
+struct Options {
+  std::string policy;                 // --policy FILE
+  std::string rules;                  // --rules FILE: reason texts, flags, range
+  std::string requests;               // --requests FILE
+  std::string person;                 // --person ID: a single question
+  std::vector<std::string> services;  // --service NAME...: only these
+  std::string test;                   // --test CASES: run a policy's tests
+};
+
+}  // namespace socred::gate

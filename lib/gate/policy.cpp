@@ -1,0 +1,230 @@
+// The adapter from lib/rules' evaluator to decisions. What-if questions set
+// slot values on the bound line (rules::Evaluator::set_field) and put them
+// back afterwards, so that would_flip costs an evaluation per candidate, not
+// a parse.
+#include "gate/policy.hpp"
+
+#include <fmt/format.h>
+
+#include <limits>
+#include <unordered_map>
+#include <utility>
+
+#include "gate/decision_id.hpp"
+#include "gate/points.hpp"
+#include "rules/rules.hpp"
+
+namespace socred::gate {
+
+namespace {
+
+bool reads_score(const rules::Comparison& atom) {
+  return *atom.left == "score" || (atom.right != nullptr && *atom.right == "score");
+}
+
+// A side as a person reads it: a constant as written, a field with its
+// value ("score 612").
+std::string side(const std::string& text, const rules::Value& value) {
+  std::string shown = rules::value_text(value);
+  return shown == text ? shown : text + " " + shown;
+}
+
+// The relation that held: "score 612 < 650" for a failed `score >= 650`.
+std::string condition_text(const rules::Comparison& atom) {
+  if (atom.op == rules::Op::test) {
+    if (atom.result == rules::Truth::yes) return *atom.left;
+    if (atom.result == rules::Truth::no) return "not " + *atom.left;
+    return *atom.left + " unknown (" + rules::value_text(atom.observed) + ")";
+  }
+  const rules::Op op = atom.result == rules::Truth::no ? rules::negated(atom.op) : atom.op;
+  std::string text = side(*atom.left, atom.observed) + " " + rules::op_text(op) + " " +
+                     side(*atom.right, atom.threshold);
+  if (atom.result == rules::Truth::unknown) text += " unknown";
+  return text;
+}
+
+// The flag a held `"x" in flags` tested, for the reason it gives.
+std::string tested_flag(const rules::Comparison& atom) {
+  if (atom.op == rules::Op::in && atom.result == rules::Truth::yes && atom.right != nullptr &&
+      *atom.right == "flags" && atom.observed.kind == rules::Kind::string)
+    return std::string(atom.observed.s);
+  return {};
+}
+
+}  // namespace
+
+struct Policy::Impl {
+  rules::Program program;
+  std::optional<rules::Program> rule_set;
+  rules::Evaluator eval;
+  std::string hash;
+  std::vector<std::string> services;
+  std::vector<std::size_t> first_clause;  // per service: its first index in clauses
+  std::vector<Clause> clauses;
+  RuleTexts texts;
+  std::optional<Range> range;
+  std::unordered_map<std::string, std::string> rule_flag;
+  std::optional<std::size_t> score_slot, flags_slot;
+
+  bool strict = false;
+  std::string problem;
+  Unknowns unknowns;
+  const ScoreLine* line = nullptr;
+  rules::PolicyResult result;
+  std::vector<rules::Value> kept_flags;  // a what-if's flags
+  std::vector<std::pair<std::size_t, rules::Value>> saved;
+
+  explicit Impl(rules::Program p) : program(std::move(p)), eval(program) {}
+
+  Outcome outcome() const {
+    bool allowed = false;
+    for (const auto& c : result.clauses) {
+      if (c.result != rules::Truth::yes) continue;
+      if (program.services()[c.service].clauses[c.clause].forbid) return Outcome::kForbidden;
+      allowed = true;
+    }
+    return allowed ? Outcome::kAllow : Outcome::kNotPermitted;
+  }
+
+  void set(std::size_t slot, rules::Value value) {
+    saved.emplace_back(slot, eval.field(slot));
+    eval.set_field(slot, value);
+  }
+};
+
+Policy::Policy(const std::string& path, const std::string& rules_path)
+    : impl_(std::make_unique<Impl>(rules::load_policy(path))) {
+  Impl& m = *impl_;
+  m.hash = policy_hash(m.program.text());
+  for (const rules::Service& s : m.program.services()) {
+    m.services.push_back(s.name);
+    m.first_clause.push_back(m.clauses.size());
+    for (const rules::Clause& c : s.clauses)
+      m.clauses.push_back(Clause{c.forbid, s.name,
+                                 fmt::format("{}:{}:{}", m.program.file(), c.where.line, c.where.column),
+                                 c.condition});
+  }
+  m.score_slot = m.eval.slot_of({"score"});
+  m.flags_slot = m.eval.slot_of({"flags"});
+  if (!rules_path.empty()) {
+    m.rule_set = rules::load_rules(rules_path);
+    for (const rules::Rule& r : m.rule_set->rules()) {
+      m.texts.add(r.name, r.reason);
+      if (!r.flags.empty()) m.rule_flag.emplace(r.name, r.flags.front());
+    }
+    if (m.rule_set->min() || m.rule_set->max()) {
+      Range range{std::numeric_limits<std::int64_t>::min(), std::numeric_limits<std::int64_t>::max()};
+      if (m.rule_set->min()) range.min = round_whole(*m.rule_set->min());
+      if (m.rule_set->max()) range.max = round_whole(*m.rule_set->max());
+      m.range = range;
+    }
+  }
+}
+
+Policy::~Policy() = default;
+
+const std::string& Policy::file() const { return impl_->program.file(); }
+const std::string& Policy::hash() const { return impl_->hash; }
+const std::vector<std::string>& Policy::services() const { return impl_->services; }
+const std::vector<Clause>& Policy::clauses() const { return impl_->clauses; }
+const RuleTexts& Policy::rule_texts() const { return impl_->texts; }
+const std::optional<Range>& Policy::range() const { return impl_->range; }
+const std::string& Policy::problem() const { return impl_->problem; }
+const Unknowns& Policy::unknowns() const { return impl_->unknowns; }
+void Policy::set_strict(bool strict) { impl_->strict = strict; }
+
+std::optional<int> Policy::service(std::string_view name) const {
+  for (std::size_t i = 0; i < impl_->services.size(); ++i)
+    if (impl_->services[i] == name) return static_cast<int>(i);
+  return std::nullopt;
+}
+
+std::string_view Policy::flag_of(std::string_view rule) const {
+  auto it = impl_->rule_flag.find(std::string(rule));
+  return it == impl_->rule_flag.end() ? std::string_view() : std::string_view(it->second);
+}
+
+bool Policy::bind(const ScoreLine& line, const std::vector<int>& services) {
+  Impl& m = *impl_;
+  m.line = &line;
+  m.eval.bind(line.root);
+  if (!m.strict) return true;
+  // Strictness is checked for the whole line before any decision is
+  // written, so that a bad line leaves no half of its decisions behind.
+  m.eval.set_strict(true);
+  bool ok = true;
+  for (int s : services) {
+    m.result.clear();
+    if (!m.eval.evaluate_service(static_cast<std::size_t>(s), m.result)) {
+      m.problem = m.eval.problem();
+      ok = false;
+      break;
+    }
+  }
+  m.eval.set_strict(false);
+  return ok;
+}
+
+Outcome Policy::decide(int service, const WhatIf& what) {
+  Impl& m = *impl_;
+  m.saved.clear();
+  if (what.score && m.score_slot) m.set(*m.score_slot, rules::Value::integer(*what.score));
+  if (!what.drop_flag.empty() && m.flags_slot) {
+    m.kept_flags.clear();
+    for (std::string_view flag : m.line->flags)
+      if (flag != what.drop_flag) m.kept_flags.push_back(rules::Value::string(flag));
+    m.set(*m.flags_slot, rules::Value::literal_list(&m.kept_flags));
+  }
+  if (what.drop_rule) {
+    // The rule as if it had not counted: its points 0, not missing, so a
+    // condition on them still has a value to compare.
+    if (auto slot = m.eval.slot_of({"contributions", std::string(what.drop_rule->rule)}))
+      m.set(*slot, rules::Value::integer(0));
+  }
+  m.result.clear();
+  m.eval.evaluate_service(static_cast<std::size_t>(service), m.result);
+  const Outcome outcome = m.outcome();
+  for (auto it = m.saved.rbegin(); it != m.saved.rend(); ++it) m.eval.set_field(it->first, it->second);
+  return outcome;
+}
+
+Outcome Policy::explain(int service, Trace& trace) {
+  Impl& m = *impl_;
+  const rules::Counters before = m.eval.counters();
+  m.result.clear();
+  m.eval.evaluate_service(static_cast<std::size_t>(service), m.result);
+  m.unknowns.missing += m.eval.counters().missing - before.missing;
+  m.unknowns.mismatch += m.eval.counters().mismatch - before.mismatch;
+  const Outcome outcome = m.outcome();
+
+  const rules::Service& s = m.program.services()[static_cast<std::size_t>(service)];
+  for (const rules::ClauseResult& c : m.result.clauses) {
+    const rules::Clause& clause = s.clauses[c.clause];
+    const bool held = c.result == rules::Truth::yes;
+    if (held) trace.matched.push_back(static_cast<int>(m.first_clause[c.service] + c.clause));
+    std::string flag;
+    bool beyond_score = false;
+    for (std::uint32_t k = c.first; k < c.first + c.count; ++k) {
+      const rules::Comparison& atom = m.result.comparisons[k];
+      if (atom.skipped) continue;
+      trace.conditions.push_back(condition_text(atom));
+      if (*atom.left == "score" && atom.threshold.is_number())
+        trace.score_thresholds.push_back(atom.threshold.as_double());
+      else if (atom.right != nullptr && *atom.right == "score" && atom.observed.is_number())
+        trace.score_thresholds.push_back(atom.observed.as_double());
+      if (flag.empty()) flag = tested_flag(atom);
+      beyond_score = beyond_score || !reads_score(atom);
+    }
+    if (outcome == Outcome::kForbidden && clause.forbid && held) {
+      trace.clause_reasons.push_back(Reason{clause.reason, {}, {}, flag});
+    } else if (outcome == Outcome::kNotPermitted && !clause.forbid && beyond_score) {
+      // An allow that failed on more than the score: its own words say what
+      // was missing. One that failed on the score alone would only restate
+      // the threshold; the rules' reasons say why the score is low.
+      trace.clause_reasons.push_back(Reason{"not met: " + clause.reason, {}, {}, {}});
+    }
+  }
+  return outcome;
+}
+
+}  // namespace socred::gate

@@ -1,0 +1,48 @@
+// Mode selection and the checks that are usage errors (status 2): an
+// unknown service, a question without exactly one service.
+#include "gate/run.hpp"
+
+#include <cstdio>
+
+#include "gate/modes.hpp"
+#include "io/error.hpp"
+
+namespace socred::gate {
+
+int run(const Options& options, cli::Context& ctx) {
+  Policy policy(options.policy, options.rules);
+  policy.set_strict(ctx.io.strict);
+
+  std::vector<int> services;
+  for (const std::string& name : options.services) {
+    auto index = policy.service(name);
+    if (!index)
+      throw Error(kExitUsage, "service \"" + name + "\" is not in the policy", policy.file());
+    services.push_back(*index);
+  }
+
+  int status;
+  if (!options.test.empty()) {
+    status = run_tests(options, policy, ctx);
+  } else if (!options.person.empty()) {
+    if (services.size() != 1) throw Error(kExitUsage, "--person needs exactly one --service");
+    status = decide_question(options, policy, services[0], ctx);
+  } else if (!options.requests.empty()) {
+    status = decide_requests(options, policy, ctx);
+  } else {
+    if (services.empty())
+      for (std::size_t i = 0; i < policy.services().size(); ++i) services.push_back(static_cast<int>(i));
+    status = decide_stream(policy, services, ctx);
+  }
+  // Unknown conditions are false, as DESIGN.md says of missing fields; the
+  // count says how often that decided something.
+  const Unknowns& unknown = policy.unknowns();
+  if (ctx.io.stats && (unknown.missing > 0 || unknown.mismatch > 0))
+    std::fprintf(stderr, "%s: %llu conditions unknown: %llu read a missing field, %llu compared mismatched types\n",
+                 ctx.tool.c_str(), static_cast<unsigned long long>(unknown.missing + unknown.mismatch),
+                 static_cast<unsigned long long>(unknown.missing),
+                 static_cast<unsigned long long>(unknown.mismatch));
+  return status;
+}
+
+}  // namespace socred::gate
