@@ -111,8 +111,9 @@ std::string Program::dump_plan() const {
   }
   out += "fields:\n";
   for (std::size_t k = 0; k < p.fields.size(); ++k)
-    out += fmt::format("  {} {} (read by {} {}{})\n", k, io::path_text(p.fields[k]), p.field_uses[k],
-                       rules ? "rule" : "clause", p.field_uses[k] == 1 ? "" : "s");
+    out += fmt::format("  {} {} (read by {} {}{}{})\n", k, io::path_text(p.fields[k]), p.field_uses[k],
+                       rules ? "rule" : "clause", p.field_uses[k] == 1 ? "" : "s",
+                       static_cast<int>(k) == p.ts_slot ? "; always bound, for caps and fades" : "");
   if (rules) {
     if (p.dispatch_slot < 0) {
       out += "dispatch: none (every rule is tried on every record)\n";

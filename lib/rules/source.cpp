@@ -7,7 +7,21 @@
 namespace socred::rules {
 namespace {
 
-bool continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+// The length of the valid UTF-8 character at `i`, or 0 for a byte that
+// starts none (shown as '?', and counted as one column).
+std::size_t char_length(const std::string& t, std::size_t i) {
+  auto c = static_cast<unsigned char>(t[i]);
+  std::size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+  if (len == 0 || i + len > t.size() || (len == 2 && c < 0xC2)) return 0;
+  for (std::size_t k = 1; k < len; ++k)
+    if ((static_cast<unsigned char>(t[i + k]) & 0xC0) != 0x80) return 0;
+  return len;
+}
+
+std::size_t line_start(const std::string& t, std::size_t offset) {
+  while (offset > 0 && t[offset - 1] != '\n') --offset;
+  return offset;
+}
 
 }  // namespace
 
@@ -16,37 +30,38 @@ Source::Source(std::string file, std::string text) : file_(std::move(file)), tex
 void Source::locate(std::size_t offset, std::uint64_t& line, std::uint64_t& column) const {
   if (offset > text_.size()) offset = text_.size();
   line = 1;
-  std::size_t start = 0;
-  for (std::size_t i = 0; i < offset; ++i)
-    if (text_[i] == '\n') {
-      ++line;
-      start = i + 1;
-    }
+  for (std::size_t i = 0; i < offset; ++i) line += text_[i] == '\n';
   column = 1;
-  for (std::size_t i = start; i < offset; ++i)
-    if (!continuation(text_[i])) ++column;
+  for (std::size_t i = line_start(text_, offset); i < offset; ++column) {
+    std::size_t len = char_length(text_, i);
+    i += len == 0 ? 1 : len;
+  }
 }
 
 void Source::fail(std::size_t offset, const std::string& message) const {
   if (offset > text_.size()) offset = text_.size();
   std::uint64_t line, column;
   locate(offset, line, column);
-  std::size_t start = offset;
-  while (start > 0 && text_[start - 1] != '\n') --start;
-  std::size_t end = text_.find('\n', start);
-  if (end == std::string::npos) end = text_.size();
-  std::string_view shown(text_.data() + start, end - start);
-  if (!shown.empty() && shown.back() == '\r') shown.remove_suffix(1);
-  // The caret lines up under the column: tabs stay tabs, and each character
-  // (not byte) before it is one space.
-  std::string caret;
-  for (std::size_t i = start; i < offset && i < start + shown.size(); ++i) {
-    if (continuation(text_[i])) continue;
-    caret += text_[i] == '\t' ? '\t' : ' ';
+  // The line as shown: control characters and bytes that are not UTF-8
+  // become '?', so the message stays one printable line (and a NUL cannot
+  // cut it short); the caret goes under the column, tabs kept as tabs.
+  std::string shown, caret;
+  for (std::size_t i = line_start(text_, offset); i < text_.size() && text_[i] != '\n';) {
+    std::size_t len = char_length(text_, i);
+    auto c = static_cast<unsigned char>(text_[i]);
+    bool before = i < offset;
+    if (c == '\r' && (i + 1 == text_.size() || text_[i + 1] == '\n')) break;
+    if (len == 0 || (len == 1 && ((c < 0x20 && c != '\t') || c == 0x7F))) {
+      shown += '?';
+      len = 1;
+    } else {
+      shown.append(text_, i, len);
+    }
+    if (before) caret += c == '\t' ? '\t' : ' ';
+    i += len;
   }
   caret += '^';
-  throw Error(kProgramErrorStatus, message + "\n" + std::string(shown) + "\n" + caret, file_, line,
-              column);
+  throw Error(kProgramErrorStatus, message + "\n" + shown + "\n" + caret, file_, line, column);
 }
 
 }  // namespace socred::rules

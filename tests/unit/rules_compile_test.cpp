@@ -35,7 +35,7 @@ TEST_CASE("compile: the field set and the dispatch table, exactly", "[rules]") {
   Program p = parse_rules(kRules, "t.rules");
   CHECK(p.dump_plan() == R"(rules t.rules: 5 rules, base 500, range 0 to 1000
 fields:
-  0 ts (read by 1 rule)
+  0 ts (read by 1 rule; always bound, for caps and fades)
   1 type (read by 4 rules)
   2 status (read by 2 rules)
   3 days_late (read by 1 rule)
@@ -76,7 +76,7 @@ TEST_CASE("compile: no equality test on a field means no dispatch", "[rules]") {
                           "n.rules");
   CHECK(p.dump_plan() == R"(rules n.rules: 1 rule, base 0
 fields:
-  0 ts (read by 0 rules)
+  0 ts (read by 0 rules; always bound, for caps and fades)
   1 amount (read by 1 rule)
   2 source (read by 1 rule)
 dispatch: none (every rule is tried on every record)

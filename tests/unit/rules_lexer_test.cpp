@@ -90,8 +90,16 @@ TEST_CASE("lexer: columns count characters, and the caret lines up under them", 
   CHECK(lex_error("a\r\nb ;\r\n") == "t.rules:2:3: unexpected character ';'\nb ;\n  ^");
 }
 
+TEST_CASE("lexer: a NUL or control character is shown as '?' and cannot cut the message", "[rules]") {
+  CHECK(lex_error(std::string("whe\0n x", 7)) ==
+        "t.rules:1:4: unexpected control character 0x00\nwhe?n x\n   ^");
+  CHECK(lex_error("\x01\tx") == "t.rules:1:1: unexpected control character 0x01\n?\tx\n^");
+}
+
 TEST_CASE("lexer: the file must be UTF-8", "[rules]") {
-  CHECK(lex_error("a \xff") == "t.rules:1:3: invalid UTF-8 (byte 0xFF)\na \xff\n  ^");
+  // The line is shown with '?' for what cannot be printed, so that the
+  // message stays one printable line.
+  CHECK(lex_error("a \xff b") == "t.rules:1:3: invalid UTF-8 (byte 0xFF)\na ? b\n  ^");
   CHECK(lex_error("\"\xed\xa0\x80\"").find("invalid UTF-8 (byte 0xED)") != std::string::npos);
   CHECK(lex_error("\xc0\x80").find("invalid UTF-8 (byte 0xC0)") != std::string::npos);
 }
