@@ -18,7 +18,9 @@ int main(int argc, char** argv) {
                        ->type_name("FILE");
   auto* person = app.add_option("--person", opt.person, "a single question about this person")
                      ->type_name("ID");
-  app.add_option("--service", opt.services, "only this service (repeatable)")->type_name("NAME");
+  app.add_option("--service", opt.services, "only this service (repeatable)")
+      ->type_name("NAME")
+      ->allow_extra_args(false);
   app.add_option("--test", opt.test, "run the policy's test cases, report failures and coverage")
       ->type_name("CASES")
       ->excludes(requests)

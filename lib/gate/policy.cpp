@@ -25,6 +25,7 @@ bool reads_score(const rules::Comparison& atom) {
 // A side as a person reads it: a constant as written, a field with its
 // value ("score 612").
 std::string side(const std::string& text, const rules::Value& value) {
+  if (!value.known()) return text + " (" + rules::value_text(value) + ")";
   std::string shown = rules::value_text(value);
   return shown == text ? shown : text + " " + shown;
 }
@@ -34,12 +35,12 @@ std::string condition_text(const rules::Comparison& atom) {
   if (atom.op == rules::Op::test) {
     if (atom.result == rules::Truth::yes) return *atom.left;
     if (atom.result == rules::Truth::no) return "not " + *atom.left;
-    return *atom.left + " unknown (" + rules::value_text(atom.observed) + ")";
+    return side(*atom.left, atom.observed) + ": unknown";
   }
   const rules::Op op = atom.result == rules::Truth::no ? rules::negated(atom.op) : atom.op;
   std::string text = side(*atom.left, atom.observed) + " " + rules::op_text(op) + " " +
                      side(*atom.right, atom.threshold);
-  if (atom.result == rules::Truth::unknown) text += " unknown";
+  if (atom.result == rules::Truth::unknown) text += ": unknown";
   return text;
 }
 
