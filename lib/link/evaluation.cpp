@@ -1,0 +1,146 @@
+// Evaluation. Misses are weighed too, even those blocking never offered,
+// so that a reader sees whether the model or the blocking lost them.
+#include "link/evaluation.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <string_view>
+#include <unordered_map>
+
+#include "link/scoring.hpp"
+
+namespace socred::link {
+namespace {
+
+void ratio(io::JsonlWriter& out, const char* key, double num, double den) {
+  out.key(key);
+  if (den <= 0) {
+    out.null();
+  } else {
+    out.number(std::round(num / den * 10000) / 10000);
+  }
+}
+
+}  // namespace
+
+std::vector<PairKey> true_pairs_from_fields(const Side& left, const Side& right, bool dedupe) {
+  std::unordered_map<std::string_view, std::vector<std::uint32_t>> by_truth;
+  for (std::uint32_t j = 0; j < right.size; ++j)
+    if (!right.truth(j).empty()) by_truth[right.truth(j)].push_back(j);
+  std::vector<PairKey> out;
+  for (std::uint32_t i = 0; i < left.size; ++i) {
+    if (left.truth(i).empty()) continue;
+    auto found = by_truth.find(left.truth(i));
+    if (found == by_truth.end()) continue;
+    for (std::uint32_t j : found->second)
+      if (!dedupe || j > i) out.push_back(pair_key(i, j, dedupe));
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::vector<PairKey> true_pairs_from_file(io::RecordReader& reader, const Side& left,
+                                          const Side& right, bool dedupe, std::uint64_t& unknown) {
+  auto index = [](const Side& side) {
+    std::unordered_map<std::string_view, std::uint32_t> ids;
+    for (std::uint32_t r = 0; r < side.size; ++r) ids.emplace(side.id(r), r);
+    return ids;
+  };
+  auto left_ids = index(left);
+  auto right_ids = dedupe ? left_ids : index(right);
+  std::vector<PairKey> out;
+  io::Record record;
+  while (reader.next(record)) {
+    std::string ids[2];
+    int n = 0;
+    for (auto field : record.root) {
+      if (n == 2) break;
+      ids[n++] = simdjson::minify(field.value);
+    }
+    if (n < 2) {
+      reader.reject(record, 1, "a truth pair needs two values: a left id and a right id");
+      continue;
+    }
+    auto a = left_ids.find(ids[0]);
+    auto b = right_ids.find(ids[1]);
+    if (a == left_ids.end() || b == right_ids.end() || (dedupe && a->second == b->second)) {
+      ++unknown;
+      continue;
+    }
+    out.push_back(pair_key(a->second, b->second, dedupe));
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+void evaluate(io::JsonlWriter& out, const EvaluationInput& in, const std::vector<Link>& links,
+              std::vector<PairKey> truth) {
+  std::vector<PairKey> predicted;
+  predicted.reserve(links.size());
+  for (const Link& l : links) predicted.push_back(pair_key(l.left, l.right, in.dedupe));
+  std::vector<PairKey> sorted_predicted = predicted;
+  std::sort(sorted_predicted.begin(), sorted_predicted.end());
+  auto is_true = [&](PairKey k) { return std::binary_search(truth.begin(), truth.end(), k); };
+  auto is_candidate = [&](std::uint32_t i, std::uint32_t j) {
+    for (std::size_t r = 0; r < in.left.keys.size(); ++r)
+      if (in.left.same_key(r, i, in.right, j)) return true;
+    return false;
+  };
+  std::uint64_t tp = 0;
+  for (PairKey k : predicted) tp += is_true(k);
+  std::uint64_t truth_compared = 0;
+  for (PairKey k : truth)
+    truth_compared += is_candidate(static_cast<std::uint32_t>(k >> 32), static_cast<std::uint32_t>(k));
+  const auto fp = predicted.size() - tp, fn = truth.size() - tp;
+
+  out.begin_object();
+  if (in.dedupe) {
+    out.key("records").number(static_cast<std::uint64_t>(in.left.size));
+  } else {
+    out.key("records_left").number(static_cast<std::uint64_t>(in.left.size));
+    out.key("records_right").number(static_cast<std::uint64_t>(in.right.size));
+  }
+  out.key("pairs_compared").number(in.pairs_compared);
+  out.key("true_links").number(static_cast<std::uint64_t>(truth.size()));
+  out.key("true_links_compared").number(truth_compared);
+  out.key("links").number(static_cast<std::uint64_t>(predicted.size()));
+  out.key("true_positives").number(tp);
+  out.key("false_positives").number(static_cast<std::uint64_t>(fp));
+  out.key("false_negatives").number(static_cast<std::uint64_t>(fn));
+  ratio(out, "precision", static_cast<double>(tp), static_cast<double>(predicted.size()));
+  ratio(out, "recall", static_cast<double>(tp), static_cast<double>(truth.size()));
+  ratio(out, "f1", 2.0 * static_cast<double>(tp), static_cast<double>(predicted.size() + truth.size()));
+  out.key("threshold").number(in.threshold);
+  if (in.unknown > 0) out.key("truth_pairs_not_found").number(in.unknown);
+  out.end_object();
+  out.end_line();
+
+  for (const Link& l : links) {
+    if (is_true(pair_key(l.left, l.right, in.dedupe))) continue;
+    out.begin_object();
+    out.key("error").string("false_match");
+    in.writer.keys(out, l);
+    out.end_object();
+    out.end_line();
+  }
+  const Scorer& scorer = in.writer.scorer;
+  for (PairKey k : truth) {
+    if (std::binary_search(sorted_predicted.begin(), sorted_predicted.end(), k)) continue;
+    Link l;
+    l.left = static_cast<std::uint32_t>(k >> 32);
+    l.right = static_cast<std::uint32_t>(k);
+    l.pattern = pattern_of(in.comparisons, in.left, l.left, in.right, l.right);
+    l.weight = scorer.weight(l.pattern, l.left);
+    out.begin_object();
+    out.key("error").string("miss");
+    in.writer.keys(out, l);
+    out.key("candidate").boolean(is_candidate(l.left, l.right));
+    out.end_object();
+    out.end_line();
+  }
+}
+
+}  // namespace socred::link

@@ -1,0 +1,47 @@
+// The options of record linkage, a mode of join-records (--fuzzy, or
+// --dedupe for one source), and the function that runs it.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <cmath>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace socred::link {
+
+struct Options {
+  bool fuzzy = false;
+  bool dedupe = false;
+  std::string right;  // the other source; join-records' own --right fills it
+  std::vector<std::string> compare;
+  std::vector<std::string> block;
+  std::string id;  // FIELD or LEFT=RIGHT; empty: records are numbered
+  double threshold = 0.9;
+  double min_weight = NAN;  // set: overrides the threshold
+  bool one_to_one = false;
+  bool best = false;
+  bool clusters = false;
+  std::string train;
+  std::string model;
+  bool preview = false;
+  std::string evaluate;        // FIELD or LEFT=RIGHT holding the true identity
+  std::string evaluate_pairs;  // FILE of true pairs
+  bool values = false;
+  bool no_term_frequency = false;
+  unsigned threads = 0;  // 0: every core
+  std::uint64_t max_pairs = 1'000'000'000;
+  std::uint64_t random_pairs = 1'000'000;
+  std::uint64_t seed = 1;
+  int em_iterations = 200;
+
+  /// True when a linkage mode was asked for.
+  bool wanted() const { return fuzzy || dedupe; }
+};
+
+/// Adds the linkage options to `app`, in a group of their own in --help.
+/// --right is not among them: the tool that hosts linkage owns it.
+void add_options(CLI::App& app, Options& options);
+
+}  // namespace socred::link

@@ -1,0 +1,82 @@
+// Drawing pairs in fixed chunks of the sample, each with its own generator
+// state, and summing their pattern counts in chunk order.
+#include "link/random_pairs.hpp"
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "link/parallel.hpp"
+#include "link/scoring.hpp"
+
+namespace socred::link {
+namespace {
+
+constexpr std::uint64_t kChunk = 1 << 15;
+
+using Counts = std::unordered_map<std::uint64_t, double>;
+
+}  // namespace
+
+std::uint64_t splitmix64(std::uint64_t& state) {
+  std::uint64_t z = (state += 0x9e3779b97f4a7c15ULL);
+  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+  return z ^ (z >> 31);
+}
+
+RandomPairs compare_random_pairs(const std::vector<Comparison>& comparisons, const Side& left,
+                                 const Side& right, bool dedupe, std::uint64_t wanted,
+                                 std::uint64_t seed, unsigned threads) {
+  RandomPairs out;
+  const std::uint64_t n_left = left.size, n_right = right.size;
+  const long double all = dedupe ? static_cast<long double>(n_left) * (n_left - (n_left > 0)) / 2
+                                 : static_cast<long double>(n_left) * n_right;
+  if (all < 1) return out;
+  Counts total;
+  if (all <= static_cast<long double>(wanted)) {
+    // Few enough to compare every pair: the exact shares, no sampling error.
+    out.exhaustive = true;
+    const std::uint64_t rows = std::max<std::uint64_t>(1, kChunk / std::max<std::uint64_t>(1, n_right));
+    ordered_parallel<Counts>(
+        (n_left + rows - 1) / rows, threads,
+        [&](std::size_t chunk, Counts& counts) {
+          const std::uint64_t end = std::min(n_left, (chunk + 1) * rows);
+          for (auto i = static_cast<std::uint32_t>(chunk * rows); i < end; ++i)
+            for (std::uint32_t j = dedupe ? i + 1 : 0; j < n_right; ++j)
+              counts[pattern_of(comparisons, left, i, right, j)] += 1;
+        },
+        [&](std::size_t, Counts& counts) {
+          for (const auto& [p, c] : counts) total[p] += c;
+        });
+    out.pairs = static_cast<std::uint64_t>(all);
+  } else {
+    const std::uint64_t chunks = (wanted + kChunk - 1) / kChunk;
+    ordered_parallel<Counts>(
+        chunks, threads,
+        [&](std::size_t chunk, Counts& counts) {
+          std::uint64_t state = seed * 0x100000001b3ULL + chunk;
+          const std::uint64_t n = std::min(kChunk, wanted - chunk * kChunk);
+          for (std::uint64_t k = 0; k < n; ++k) {
+            auto i = static_cast<std::uint32_t>(splitmix64(state) % n_left);
+            std::uint32_t j;
+            if (dedupe) {
+              j = static_cast<std::uint32_t>(splitmix64(state) % (n_left - 1));
+              if (j >= i) ++j;
+            } else {
+              j = static_cast<std::uint32_t>(splitmix64(state) % n_right);
+            }
+            counts[pattern_of(comparisons, left, i, right, j)] += 1;
+          }
+        },
+        [&](std::size_t, Counts& counts) {
+          for (const auto& [p, c] : counts) total[p] += c;
+        });
+    out.pairs = wanted;
+  }
+  for (const auto& [p, c] : total) out.patterns.push_back(PatternCount{p, c});
+  std::sort(out.patterns.begin(), out.patterns.end(),
+            [](const PatternCount& a, const PatternCount& b) { return a.pattern < b.pattern; });
+  return out;
+}
+
+}  // namespace socred::link

@@ -1,0 +1,31 @@
+// u probabilities from pairs drawn at random: almost none of them match, so
+// how often each level occurs among them is what it takes for two different
+// people to agree that well by chance.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "link/em.hpp"
+#include "link/side.hpp"
+
+namespace socred::link {
+
+struct RandomPairs {
+  std::vector<PatternCount> patterns;  // sorted by pattern
+  std::uint64_t pairs = 0;             // drawn (or all of them, when fewer)
+  bool exhaustive = false;             // every pair was compared
+};
+
+/// Compares `wanted` pairs drawn with a generator seeded by `seed` (or every
+/// pair when there are no more than that), on `threads` threads. The draw
+/// depends on the seed and the sizes only, never on the thread count.
+RandomPairs compare_random_pairs(const std::vector<Comparison>& comparisons, const Side& left,
+                                 const Side& right, bool dedupe, std::uint64_t wanted,
+                                 std::uint64_t seed, unsigned threads);
+
+/// splitmix64: a small generator whose every state gives a good stream,
+/// so chunk k can start at seed + k.
+std::uint64_t splitmix64(std::uint64_t& state);
+
+}  // namespace socred::link

@@ -1,0 +1,69 @@
+// One side of a linkage held in memory: for each record, its id, its
+// prepared field values and its blocking keys. Only what comparisons need is
+// kept, not the records themselves.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "io/json_path.hpp"
+#include "io/record_reader.hpp"
+#include "link/block_key.hpp"
+#include "link/comparison.hpp"
+#include "link/field_value.hpp"
+
+namespace socred::link {
+
+struct KeyRef {
+  static constexpr std::uint32_t kAbsent = UINT32_MAX;
+  std::uint64_t hash = 0;
+  std::uint32_t offset = 0;
+  std::uint32_t length = kAbsent;
+  bool present() const { return length != kAbsent; }
+};
+
+struct Span {
+  std::uint32_t offset = 0, length = 0;
+};
+
+struct Side {
+  Arena arena;
+  std::size_t size = 0;
+  std::size_t width = 0;  // comparisons per record
+  std::vector<Value> values;             // size x width, record by record
+  std::vector<std::vector<KeyRef>> keys;  // per blocking rule, per record
+  std::vector<Span> ids;                  // JSON text of each id
+  std::vector<Span> truths;               // JSON text of the true identity; empty: none
+  std::vector<std::uint64_t> unusable;    // per comparison: values compared as missing
+
+  const Value& value(std::size_t record, std::size_t c) const { return values[record * width + c]; }
+  std::string_view id(std::size_t record) const {
+    return arena.view(ids[record].offset, ids[record].length);
+  }
+  std::string_view truth(std::size_t record) const {
+    return truths.empty() ? std::string_view() : arena.view(truths[record].offset, truths[record].length);
+  }
+  bool same_key(std::size_t rule, std::size_t record, const Side& other, std::size_t other_record) const;
+};
+
+struct LoadSpec {
+  const std::vector<Comparison>* comparisons = nullptr;
+  const std::vector<BlockingRule>* rules = nullptr;
+  std::optional<io::Path> id;     // none: records are named by their number
+  std::optional<io::Path> truth;  // for evaluation
+  bool right = false;             // use the right-hand field names
+  bool strict = false;            // missing or unusable values are bad lines
+};
+
+/// Reads every record of `reader` into `side`. A record without its id is a
+/// bad line (it could not be named in the output); under `strict` so is a
+/// missing or unusable compared value.
+void load_side(io::RecordReader& reader, const LoadSpec& spec, Side& side);
+
+/// FNV-1a 64 of `text` (DESIGN.md's hash).
+std::uint64_t fnv1a(std::string_view text);
+
+}  // namespace socred::link
