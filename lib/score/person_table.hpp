@@ -1,0 +1,48 @@
+// Person keys to dense indexes: an open-addressing table (linear probing over
+// a power-of-two array of hashes) with the keys packed in one arena, because
+// the per-person lookup decides score's speed (PERF-NOTES.md).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace socred::score {
+
+class PersonTable {
+ public:
+  PersonTable();
+
+  static std::uint64_t hash(std::string_view key);
+  /// Starts loading the slot `hash` will probe first, so that the cache miss
+  /// overlaps with the work done between reading the key and using it.
+  void prefetch(std::uint64_t h) const {
+    __builtin_prefetch(&slots_[h & mask_]);
+  }
+  /// The index of `key` (0, 1, 2... in order of first sight), added if new.
+  std::uint32_t intern(std::string_view key, std::uint64_t h);
+  std::uint32_t intern(std::string_view key) { return intern(key, hash(key)); }
+  /// The index of `key`, or UINT32_MAX.
+  std::uint32_t find(std::string_view key) const;
+
+  std::string_view key(std::uint32_t index) const {
+    return std::string_view(arena_.data() + offsets_[index], offsets_[index + 1] - offsets_[index]);
+  }
+  std::uint32_t size() const { return static_cast<std::uint32_t>(offsets_.size() - 1); }
+  std::size_t memory() const;
+
+ private:
+  struct Slot {
+    std::uint64_t hash = 0;
+    std::uint32_t index_plus_one = 0;  // 0: empty
+  };
+  void grow();
+
+  std::vector<Slot> slots_;
+  std::uint64_t mask_;
+  std::string arena_;
+  std::vector<std::uint64_t> offsets_;  // key i is arena_[offsets_[i], offsets_[i+1])
+};
+
+}  // namespace socred::score

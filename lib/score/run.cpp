@@ -1,0 +1,159 @@
+// The shape of a run: which inputs, which as-of, how many passes, and what
+// is written (score lines, partial state, or annotated events).
+#include "score/run.hpp"
+
+#include <fmt/format.h>
+
+#include <cstdio>
+#include <optional>
+
+#include "io/error.hpp"
+#include "io/json_path.hpp"
+#include "io/record_reader.hpp"
+#include "score/inputs.hpp"
+#include "score/parallel_scan.hpp"
+#include "score/partial.hpp"
+#include "score/rules_adapter.hpp"
+#include "score/score_writer.hpp"
+#include "rules/time.hpp"
+#include "score/totals.hpp"
+
+namespace socred::score {
+namespace {
+
+class AnnotateSink : public EventSink {
+ public:
+  AnnotateSink(const RuleSet& rules, io::JsonlWriter& out) : rules_(rules), out_(out) {}
+  void event(const EventView& e) override { out_.write_raw_line(annotated(e, rules_)); }
+
+ private:
+  const RuleSet& rules_;
+  io::JsonlWriter& out_;
+};
+
+OnError on_error_mode(const io::Rejects& rejects, const std::string& spec) {
+  if (rejects.stops()) return OnError::kStop;
+  return spec == "skip" ? OnError::kSkip : OnError::kCopy;
+}
+
+void report_soft(const cli::Context& ctx, std::uint64_t soft) {
+  if (ctx.io.stats && soft > 0)
+    std::fprintf(stderr,
+                 "%s: %llu conditions were false for a missing field or a type mismatch "
+                 "(--strict makes them errors)\n",
+                 ctx.tool.c_str(), static_cast<unsigned long long>(soft));
+}
+
+void write(const State& state, const Options& opt, const std::optional<std::int64_t>& as_of,
+           cli::Context& ctx) {
+  TotalsBuilder totals(state);
+  if (opt.partial)
+    write_partials(state, totals, as_of, ctx.out);
+  else
+    write_scores(state, totals, opt.explain > 0, nullptr, ctx.out);
+}
+
+int merge(const Options& opt, const RuleSet& rules, const std::optional<std::int64_t>& as_of,
+          cli::Context& ctx) {
+  State state(rules, opt.explain);
+  PartialReader partials(state, as_of);
+  io::RecordReader reader(ctx.io.inputs, ctx.rejects, ctx.stats);
+  io::Record record;
+  std::string why;
+  while (reader.next(record))
+    if (!partials.add(record, why)) reader.reject(record, 0, why);
+  write(state, opt, partials.as_of(), ctx);
+  return kExitOk;
+}
+
+int annotate(const Inputs& inputs, ScanSettings settings, bool need_latest, unsigned threads,
+             cli::Context& ctx) {
+  if (need_latest) {
+    // Fades need the newest event's time before the first line goes out:
+    // a first pass finds it (its line counts are not the run's).
+    auto chunks = inputs.plan(threads);
+    settings.track_max_ts = true;
+    PassResult pre = scan_chunks(inputs, chunks, settings, 0, false, threads);
+    for (const auto& r : pre.chunks)
+      if (r.failed) settle(inputs, chunks, pre, ctx);  // throws the first bad line
+    settings.as_of = pre.has_ts ? pre.max_ts : 0;
+    settings.track_max_ts = false;
+  }
+  // In input order, on one thread: the output is the input, annotated.
+  auto chunks = inputs.plan(1);
+  Scanner scanner(settings);
+  AnnotateSink sink(*settings.rules, ctx.out);
+  for (std::uint32_t c = 0; c < chunks.size(); ++c) {
+    PassResult one;
+    one.chunks.resize(1);
+    auto reader = inputs.open(chunks[c]);
+    scanner.scan(*reader, c, sink, one.chunks[0]);
+    std::vector<Chunk> just{chunks[c]};
+    settle(inputs, just, one, ctx);
+  }
+  report_soft(ctx, scanner.soft_failures());
+  return kExitOk;
+}
+
+}  // namespace
+
+int run(const Options& opt, cli::Context& ctx) {
+  if (opt.explain > kMaxExplain)
+    throw Error(kExitUsage, fmt::format("--explain: at most {} events per person", kMaxExplain));
+  if (opt.annotate && (opt.partial || opt.merge || opt.explain > 0))
+    throw Error(kExitUsage, "--annotate writes events, not scores: it cannot be combined with "
+                            "--partial, --merge or --explain");
+  std::optional<std::int64_t> as_of;
+  if (!opt.as_of.empty()) {
+    as_of = rules::parse_time(opt.as_of);
+    if (!as_of)
+      throw Error(kExitUsage, "--as-of: expected a time (2024-03-01T12:34:56Z) or a date "
+                              "(2024-03-01), got '" + opt.as_of + "'");
+  }
+  ScanSettings settings;
+  settings.by = io::parse_path(opt.by);
+  RuleSet rules = load_rule_set(opt.rules, ctx.io.strict);
+  settings.rules = &rules;
+  settings.strict = ctx.io.strict;
+  settings.on_error = on_error_mode(ctx.rejects, ctx.io.on_error);
+  if (opt.merge) return merge(opt, rules, as_of, ctx);
+
+  const bool need_latest = !as_of && rules.any_fade();
+  if (need_latest && opt.partial)
+    throw Error(kExitUsage, "--partial needs --as-of when rules fade: each part would "
+                            "otherwise fade from its own latest event");
+  if (as_of) {
+    settings.as_of = *as_of;
+    settings.future_filter = true;
+  }
+  Inputs inputs(ctx.io.inputs, need_latest);
+  const unsigned threads = opt.threads > 0 ? opt.threads : hardware_threads();
+  if (opt.annotate) return annotate(inputs, settings, need_latest, threads, ctx);
+
+  auto chunks = inputs.plan(threads);
+  PassResult pass;
+  if (need_latest) {
+    // Guess the newest time from each file's last line (events come in
+    // time order), score with it, and check the guess against the newest
+    // time actually read; out-of-order input costs a second pass.
+    auto guess = inputs.last_ts_guess("ts");
+    settings.as_of = guess.value_or(0);
+    settings.track_max_ts = true;
+    pass = scan_chunks(inputs, chunks, settings, opt.explain, true, threads);
+    bool failed = false;
+    for (const auto& r : pass.chunks) failed |= r.failed;
+    if (!failed && pass.has_ts && pass.max_ts != settings.as_of) {
+      settings.as_of = pass.max_ts;
+      pass = PassResult{};
+      pass = scan_chunks(inputs, chunks, settings, opt.explain, true, threads);
+    }
+  } else {
+    pass = scan_chunks(inputs, chunks, settings, opt.explain, true, threads);
+  }
+  settle(inputs, chunks, pass, ctx);
+  write(*pass.state, opt, as_of, ctx);
+  report_soft(ctx, pass.soft_failures);
+  return kExitOk;
+}
+
+}  // namespace socred::score

@@ -1,0 +1,29 @@
+// score's entry point: options as the command line gives them, and the run
+// that reads events (or partial state), scores them and writes score lines.
+#pragma once
+
+#include <cstddef>
+#include <string>
+
+#include "cli/runner.hpp"
+
+namespace socred::score {
+
+struct Options {
+  std::string rules;           // the rule set file
+  std::string by = "person";   // the field naming the person
+  std::string as_of;           // empty: the latest event's ts
+  std::size_t explain = 0;     // events to cite per person
+  bool annotate = false;       // pass events through with their points instead
+  bool partial = false;        // write mergeable state instead of scores
+  bool merge = false;          // read partial state instead of events
+  unsigned threads = 0;        // 0: one per hardware thread
+  std::string friends;         // friendship edges (spill)
+};
+
+/// Largest --explain.
+inline constexpr std::size_t kMaxExplain = 100;
+
+int run(const Options& options, cli::Context& ctx);
+
+}  // namespace socred::score

@@ -1,0 +1,211 @@
+// The scoring loop over one chunk of lines.
+#include "score/scan.hpp"
+
+#include <cmath>
+
+#include "io/error.hpp"
+#include "score/person_table.hpp"
+#include "rules/points.hpp"
+#include "rules/time.hpp"
+
+namespace socred::score {
+namespace {
+
+const std::string_view kNoSource = "(none)";
+
+}  // namespace
+
+ChunkResult& ChunkResult::operator=(ChunkResult&& o) noexcept {
+  if (this == &o) return *this;
+  if (copies != nullptr) std::fclose(copies);
+  stats = o.stats;
+  lines = o.lines;
+  failed = o.failed;
+  fail_line = o.fail_line;
+  fail_column = o.fail_column;
+  fail_message = std::move(o.fail_message);
+  copies = o.copies;
+  o.copies = nullptr;
+  has_ts = o.has_ts;
+  max_ts = o.max_ts;
+  return *this;
+}
+
+ChunkResult::~ChunkResult() {
+  if (copies != nullptr) std::fclose(copies);
+}
+
+Scanner::Scanner(const ScanSettings& settings)
+    : s_(settings),
+      matcher_(settings.rules->make_matcher({settings.by, io::Path{"id"}, io::Path{"source"}})) {
+  for (const auto& r : s_.rules->rules)
+    needs_time_.push_back(r.fade.kind != rules::Fade::none || r.cap ? 1 : 0);
+}
+
+std::uint64_t Scanner::soft_failures() const { return soft_ + matcher_->soft_failures(); }
+
+bool Scanner::bad(const io::Line& line, std::uint64_t column, const std::string& message,
+                  ChunkResult& result) {
+  if (s_.on_error == OnError::kStop) {
+    result.failed = true;
+    result.fail_line = line.number;
+    result.fail_column = column;
+    result.fail_message = message;
+    return false;
+  }
+  ++result.stats.rejected;
+  if (s_.on_error == OnError::kCopy) {
+    if (result.copies == nullptr) {
+      result.copies = std::tmpfile();
+      if (result.copies == nullptr)
+        throw Error(kExitIo, "cannot create a temporary file for --on-error");
+    }
+    std::fwrite(line.text.data(), 1, line.text.size(), result.copies);
+    std::fputc('\n', result.copies);
+  }
+  return true;
+}
+
+void Scanner::scan(io::LineReader& reader, std::uint32_t chunk, EventSink& sink,
+                   ChunkResult& result, const std::atomic<std::uint32_t>* first_failed) {
+  const RuleSet& set = *s_.rules;
+  io::Line line;
+  simdjson::dom::object root;
+  io::Diagnosis why;
+  MatchError match_error;
+  std::uint64_t first = 0;  // the reader's number of the chunk's first line
+  while (reader.next(line)) {
+    if (first == 0) first = line.number;
+    line.number = line.number - first + 1;
+    result.lines = line.number;
+    if (first_failed != nullptr && first_failed->load(std::memory_order_relaxed) < chunk) return;
+    ++result.stats.read;
+    if (io::is_blank(line.text)) {
+      ++result.stats.blank;
+      continue;
+    }
+    if (!parser_.parse(line, root, why)) {
+      if (!bad(line, why.column, why.message, result)) return;
+      continue;
+    }
+    matcher_->bind(root);
+    FieldText key = matcher_->extra(0);
+    if (!key.present) {
+      if (!bad(line, 0, "missing key field \"" + io::path_text(s_.by) + "\"", result)) return;
+      continue;
+    }
+    if (!key.is_string) {
+      if (!bad(line, 0, "key field \"" + io::path_text(s_.by) + "\" is not a string", result))
+        return;
+      continue;
+    }
+    std::uint64_t hash = PersonTable::hash(key.text);
+    sink.key_seen(hash);
+
+    std::int64_t ts = 0;
+    const bool has_ts = matcher_->ts(ts);
+    if (s_.track_max_ts && has_ts) {
+      if (ts > result.max_ts) result.max_ts = ts;
+      result.has_ts = true;
+    }
+    hits_.clear();
+    live_.clear();
+    // With an explicit --as-of, a later event has not happened yet.
+    bool future = s_.future_filter && has_ts && ts > s_.as_of;
+    if (!future && !matcher_->match(hits_, match_error)) {
+      if (!bad(line, match_error.column, match_error.message, result)) return;
+      continue;
+    }
+    bool rejected = false;
+    for (const Hit& hit : hits_) {
+      const rules::Rule& rule = set.rules[hit.rule];
+      std::int64_t period = kNoPeriod;
+      if (needs_time_[hit.rule]) {
+        if (!has_ts) {
+          // A rule that fades or is capped cannot place an event without a
+          // time: like any missing field, its condition is false.
+          if (s_.strict) {
+            rejected = true;
+            if (!bad(line, 0, "rule " + rule.name + ": field \"ts\" is missing or not a time",
+                     result))
+              return;
+            break;
+          }
+          ++soft_;
+          continue;
+        }
+        // An expired match is forgotten: no points, no flag, not matched.
+        if (rule.fade.kind == rules::Fade::expire && rules::fade_factor(rule, ts, s_.as_of) == 0)
+          continue;
+        if (rule.cap) period = rules::period_of(ts, rule.cap->days);
+      }
+      live_.push_back(Live{hit.rule, rules::final_points(rule, hit.raw, ts, s_.as_of), period});
+    }
+    if (rejected) continue;
+
+    EventView e;
+    e.key = key.text;
+    e.key_hash = hash;
+    e.root = root;
+    e.text = line.text;
+    e.line = line.number;
+    e.source = kNoSource;
+    e.has_id = false;
+    if (!live_.empty()) {
+      FieldText source = matcher_->extra(2);
+      if (source.is_string) e.source = source.text;
+      FieldText id = matcher_->extra(1);
+      if (id.is_string) {
+        e.id = id.text;
+        e.has_id = true;
+      }
+    }
+    e.live = &live_;
+    sink.event(e);
+  }
+}
+
+void append_json_string(std::string& out, std::string_view s) {
+  out += '"';
+  for (char c : s) {
+    auto u = static_cast<unsigned char>(c);
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += c;
+    } else if (u < 0x20) {
+      static const char kHex[] = "0123456789abcdef";
+      out += "\\u00";
+      out += kHex[u >> 4];
+      out += kHex[u & 15];
+    } else {
+      out += c;
+    }
+  }
+  out += '"';
+}
+
+std::string annotated(const EventView& e, const RuleSet& set) {
+  std::string_view text = e.text;
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r'))
+    text.remove_suffix(1);
+  std::string out(text.substr(0, text.size() - 1));  // without the closing brace
+  if (e.root.size() > 0) out += ',';
+  out += "\"matches\":[";
+  Milli total = 0;
+  for (std::size_t i = 0; i < e.live->size(); ++i) {
+    const Live& l = (*e.live)[i];
+    if (i > 0) out += ',';
+    out += "{\"rule\":";
+    append_json_string(out, set.rules[l.rule].name);
+    out += ",\"points\":";
+    out += rules::format_milli(l.points);
+    out += '}';
+    total += l.points;
+  }
+  out += "],\"points\":";
+  out += rules::format_milli(total);
+  out += '}';
+  return out;
+}
+
+}  // namespace socred::score

@@ -1,0 +1,171 @@
+// Per-person sums in a dense slab (one slot per uncapped rule) plus an
+// open-addressing cell table for what the slab cannot hold: capped rules'
+// per-period sums and a rule's points from a second source.
+#include "score/state.hpp"
+
+#include <algorithm>
+
+#include "io/error.hpp"
+
+namespace socred::score {
+
+bool explains_before(const ExplainEntry& a, const ExplainEntry& b) {
+  Milli ma = a.points < 0 ? -a.points : a.points;
+  Milli mb = b.points < 0 ? -b.points : b.points;
+  if (ma != mb) return ma > mb;
+  if (a.has_id != b.has_id) return !a.has_id;  // no id sorts first, like null
+  if (a.id != b.id) return a.id < b.id;
+  if (a.rule != b.rule) return a.rule < b.rule;
+  if (a.input != b.input) return a.input < b.input;
+  if (a.line != b.line) return a.line < b.line;
+  return a.points < b.points;
+}
+
+State::State(const RuleSet& rules, std::size_t explain_n)
+    : rules_(rules), explain_n_(explain_n), cells_(1024) {
+  for (const auto& r : rules.rules)
+    slot_of_rule_.push_back(r.cap ? -1 : static_cast<int>(slab_width_++));
+  if (rules.rules.size() > 0xFFFF) throw Error(kExitUsage, "more than 65535 rules");
+}
+
+std::uint32_t State::person(std::string_view key, std::uint64_t hash) {
+  std::uint32_t p = persons_.intern(key, hash);
+  if (p == events_.size()) {
+    events_.push_back(0);
+    matched_.push_back(0);
+    slab_sum_.resize(slab_sum_.size() + slab_width_, 0);
+    slab_source_.resize(slab_source_.size() + slab_width_, -1);
+    if (explain_n_ > 0) {
+      explain_.resize(explain_.size() + explain_n_);
+      explain_count_.push_back(0);
+    }
+  }
+  return p;
+}
+
+std::uint32_t State::source(std::string_view name) {
+  for (std::size_t i = 0; i < sources_.size(); ++i)
+    if (sources_[i] == name) return static_cast<std::uint32_t>(i);
+  if (sources_.size() == 0xFFFF) throw Error(kExitData, "more than 65535 distinct sources");
+  sources_.emplace_back(name);
+  return static_cast<std::uint32_t>(sources_.size() - 1);
+}
+
+std::uint32_t State::input(std::string_view name) {
+  for (std::size_t i = 0; i < inputs_.size(); ++i)
+    if (inputs_[i] == name) return static_cast<std::uint32_t>(i);
+  inputs_.emplace_back(name);
+  return static_cast<std::uint32_t>(inputs_.size() - 1);
+}
+
+void State::add(std::uint32_t p, std::uint32_t rule, std::uint32_t source, std::int64_t period,
+                Milli points) {
+  if (period == kNoPeriod) {
+    std::size_t at = std::size_t{p} * slab_width_ + static_cast<std::size_t>(slot_of_rule_[rule]);
+    std::int32_t& s = slab_source_[at];
+    if (s < 0) s = static_cast<std::int32_t>(source);
+    if (s == static_cast<std::int32_t>(source)) {
+      slab_sum_[at] += points;
+      return;
+    }
+  }
+  add_cell(p, rule, source, period, points);
+}
+
+namespace {
+std::uint64_t cell_hash(std::uint64_t a, std::int64_t period) {
+  std::uint64_t h = (a ^ (static_cast<std::uint64_t>(period) * 0x9E3779B97F4A7C15ULL)) *
+                    0xBF58476D1CE4E5B9ULL;
+  return h ^ (h >> 31);
+}
+}  // namespace
+
+void State::add_cell(std::uint32_t p, std::uint32_t rule, std::uint32_t source,
+                     std::int64_t period, Milli points) {
+  const std::uint64_t a = std::uint64_t{p} << 32 | std::uint64_t{rule} << 16 | source;
+  const std::size_t mask = cells_.size() - 1;
+  for (std::size_t i = cell_hash(a, period) & mask;; i = (i + 1) & mask) {
+    CellSlot& c = cells_[i];
+    if (!c.used) {
+      c = CellSlot{{a, period}, points, true};
+      if (++cell_count_ * 2 > cells_.size()) grow_cells();
+      return;
+    }
+    if (c.key.a == a && c.key.period == period) {
+      c.sum += points;
+      return;
+    }
+  }
+}
+
+void State::grow_cells() {
+  std::vector<CellSlot> old(cells_.size() * 2);
+  old.swap(cells_);
+  const std::size_t mask = cells_.size() - 1;
+  for (const CellSlot& c : old) {
+    if (!c.used) continue;
+    std::size_t i = cell_hash(c.key.a, c.key.period) & mask;
+    while (cells_[i].used) i = (i + 1) & mask;
+    cells_[i] = c;
+  }
+}
+
+bool State::wants(std::uint32_t p, Milli points) const {
+  if (explain_n_ == 0) return false;
+  if (explain_count_[p] < explain_n_) return true;
+  const ExplainEntry& worst = explain_[std::size_t{p} * explain_n_ + explain_n_ - 1];
+  Milli m = points < 0 ? -points : points;
+  Milli w = worst.points < 0 ? -worst.points : worst.points;
+  return m >= w;  // equal magnitude: the id decides, in offer()
+}
+
+void State::offer(std::uint32_t p, ExplainEntry&& entry) {
+  ExplainEntry* top = explain_.data() + std::size_t{p} * explain_n_;
+  std::size_t n = explain_count_[p];
+  if (n == explain_n_) {
+    if (!explains_before(entry, top[n - 1])) return;
+    --n;  // the worst one falls out
+  } else {
+    ++explain_count_[p];
+  }
+  // Insertion into a sorted array of at most --explain entries.
+  std::size_t i = n;
+  while (i > 0 && explains_before(entry, top[i - 1])) {
+    top[i] = std::move(top[i - 1]);
+    --i;
+  }
+  top[i] = std::move(entry);
+}
+
+void State::merge(const State& other) {
+  std::vector<std::uint32_t> source_map, input_map;
+  for (const auto& s : other.sources_) source_map.push_back(source(s));
+  for (const auto& s : other.inputs_) input_map.push_back(input(s));
+  const PersonTable& theirs = other.persons_;
+  std::vector<std::uint32_t> person_map(theirs.size());
+  for (std::uint32_t q = 0; q < theirs.size(); ++q) {
+    std::uint32_t p = person_map[q] = person(theirs.key(q));
+    events_[p] += other.events_[q];
+    matched_[p] += other.matched_[q];
+    if (explain_n_ > 0 && other.explain_n_ > 0) {
+      std::size_t count;
+      const ExplainEntry* top = other.explained(q, count);
+      for (std::size_t i = 0; i < count; ++i) {
+        ExplainEntry e = top[i];
+        if (e.input < input_map.size()) e.input = input_map[e.input];
+        offer(p, std::move(e));
+      }
+    }
+  }
+  other.for_each_cell([&](const Cell& c) {
+    add(person_map[c.person], c.rule, source_map[c.source], c.period, c.sum);
+  });
+}
+
+std::size_t State::memory() const {
+  return persons_.memory() + (events_.capacity() + matched_.capacity()) * 8 +
+         slab_sum_.capacity() * 8 + slab_source_.capacity() * 4 +
+         cells_.capacity() * sizeof(CellSlot) + explain_.capacity() * sizeof(ExplainEntry);
+}
+
+}  // namespace socred::score

@@ -1,0 +1,150 @@
+// Everything score keeps while reading: per person the event counts, each
+// rule's points (by source, and by calendar period for capped rules), and the
+// top events for --explain. It grows with persons, never with events, and
+// two states merge exactly (threads, --partial/--merge).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "score/person_table.hpp"
+#include "score/rule_set.hpp"
+
+namespace socred::score {
+
+struct ExplainEntry {
+  std::string id;  // the event's `id`; empty with has_id false when absent
+  bool has_id = false;
+  std::uint32_t rule = 0;
+  std::uint32_t input = 0;  // State::inputs() index (a chunk while scanning)
+  std::uint64_t line = 0;
+  Milli points = 0;
+};
+
+/// The --explain order (DESIGN.md "Arithmetic"): |points| descending, then
+/// id; rule and place make it total, so any split picks the same events.
+bool explains_before(const ExplainEntry& a, const ExplainEntry& b);
+
+/// One sum of a person's points for a rule from one source in one period.
+struct Cell {
+  std::uint32_t person;
+  std::uint32_t rule;
+  std::uint32_t source;
+  std::int64_t period;  // kNoPeriod for uncapped rules
+  Milli sum;
+};
+
+class State {
+ public:
+  State(const RuleSet& rules, std::size_t explain_n);
+
+  /// The person's index, with zeroed counters when new.
+  std::uint32_t person(std::string_view key, std::uint64_t hash);
+  std::uint32_t person(std::string_view key) { return person(key, PersonTable::hash(key)); }
+  void prefetch(std::uint64_t hash) const { persons_.prefetch(hash); }
+  const PersonTable& persons() const { return persons_; }
+
+  std::uint32_t source(std::string_view name);
+  const std::vector<std::string>& sources() const { return sources_; }
+  std::uint32_t input(std::string_view name);
+  const std::vector<std::string>& inputs() const { return inputs_; }
+
+  void count_events(std::uint32_t p, std::uint64_t n) { events_[p] += n; }
+  void count_matched(std::uint32_t p, std::uint64_t n) { matched_[p] += n; }
+  std::uint64_t events(std::uint32_t p) const { return events_[p]; }
+  std::uint64_t matched(std::uint32_t p) const { return matched_[p]; }
+
+  /// Adds one live match's points (period kNoPeriod unless the rule is capped).
+  void add(std::uint32_t p, std::uint32_t rule, std::uint32_t source, std::int64_t period,
+           Milli points);
+  /// Offers an event to the person's --explain top N.
+  void offer(std::uint32_t p, ExplainEntry&& entry);
+  bool wants(std::uint32_t p, Milli points) const;  // could it enter the top N?
+  std::size_t explain_n() const { return explain_n_; }
+  /// The person's top events, best first.
+  const ExplainEntry* explained(std::uint32_t p, std::size_t& count) const {
+    count = explain_count_.empty() ? 0 : explain_count_[p];
+    return explain_.data() + std::size_t{p} * explain_n_;
+  }
+  /// Rewrites every explain entry's (input, line) with `fix` (chunk-local
+  /// line numbers become global ones once all chunks are counted).
+  template <typename Fix>
+  void fix_places(Fix fix) {
+    for (std::size_t p = 0; p < explain_count_.size(); ++p)
+      for (std::size_t i = 0; i < explain_count_[p]; ++i) fix(explain_[p * explain_n_ + i]);
+  }
+
+  /// Adds `other` into this state (sources and inputs matched by name).
+  void merge(const State& other);
+
+  /// Calls `f(const Cell&)` for every sum a match made (even a zero one), in
+  /// no particular order.
+  template <typename F>
+  void for_each_cell(F f) const {
+    Cell c;
+    for (std::uint32_t p = 0; p < persons_.size(); ++p)
+      for (std::uint32_t r = 0; r < slot_of_rule_.size(); ++r)
+        if (slab(p, r, c)) f(c);
+    for_each_table_cell(f);
+  }
+  /// The slab's sum for person `p` and uncapped rule `r`; false when none.
+  bool slab(std::uint32_t p, std::uint32_t r, Cell& out) const {
+    int slot = slot_of_rule_[r];
+    if (slot < 0) return false;
+    std::size_t at = std::size_t{p} * slab_width_ + static_cast<std::size_t>(slot);
+    if (slab_source_[at] < 0) return false;
+    out = Cell{p, r, static_cast<std::uint32_t>(slab_source_[at]), kNoPeriod, slab_sum_[at]};
+    return true;
+  }
+  /// The sums the slab could not hold: capped rules' periods, second sources.
+  template <typename F>
+  void for_each_table_cell(F f) const {
+    for (const CellSlot& c : cells_)
+      if (c.used)
+        f(Cell{static_cast<std::uint32_t>(c.key.a >> 32),
+               static_cast<std::uint32_t>(c.key.a >> 16 & 0xFFFF),
+               static_cast<std::uint32_t>(c.key.a & 0xFFFF), c.key.period, c.sum});
+  }
+  std::size_t table_cells() const { return cell_count_; }
+  const RuleSet& rules() const { return rules_; }
+  std::size_t memory() const;
+
+ private:
+  struct CellKey {
+    std::uint64_t a;  // person << 32 | rule << 16 | source
+    std::int64_t period;
+  };
+  struct CellSlot {
+    CellKey key;
+    Milli sum;
+    bool used;
+  };
+  void add_cell(std::uint32_t p, std::uint32_t rule, std::uint32_t source, std::int64_t period,
+                Milli points);
+  void grow_cells();
+
+  const RuleSet& rules_;
+  std::size_t explain_n_;
+  std::vector<int> slot_of_rule_;  // uncapped rules' slab slot, -1 for capped
+  std::size_t slab_width_ = 0;
+
+  PersonTable persons_;
+  std::vector<std::uint64_t> events_, matched_;
+  // The slab: per person and uncapped rule, the sum and the one source it
+  // came from (almost every rule reads one source); -1 means no match yet.
+  // A second source for the same rule goes to the cell table.
+  std::vector<Milli> slab_sum_;
+  std::vector<std::int32_t> slab_source_;
+  std::vector<CellSlot> cells_;
+  std::size_t cell_count_ = 0;
+
+  std::vector<ExplainEntry> explain_;
+  std::vector<std::uint8_t> explain_count_;
+
+  std::vector<std::string> sources_;
+  std::vector<std::string> inputs_;
+};
+
+}  // namespace socred::score

@@ -1,0 +1,27 @@
+// score: every person's score from events, with the lines that made it.
+#include "cli/runner.hpp"
+#include "score/run.hpp"
+
+int main(int argc, char** argv) {
+  socred::score::Options opt;
+  CLI::App app{"give every person a score from events, traceable to the lines that made it",
+               "score"};
+  socred::cli::Runner runner(app);
+  runner.add_io_options();
+  app.add_option("--rules", opt.rules, "rule set file (socred-rules(5))")
+      ->required()
+      ->type_name("FILE");
+  app.add_option("--by", opt.by, "field naming the person (default: person)")->type_name("FIELD");
+  app.add_option("--as-of", opt.as_of, "score as of this time (default: the latest event's ts)")
+      ->type_name("TIME");
+  app.add_option("--explain", opt.explain, "cite the N events that moved each score most")
+      ->type_name("N");
+  app.add_flag("--annotate", opt.annotate,
+               "pass every event through with the rules it matched and its points");
+  app.add_flag("--partial", opt.partial, "write mergeable per-person state instead of scores");
+  app.add_flag("--merge", opt.merge, "read partial state (from --partial) instead of events");
+  app.add_option("--threads", opt.threads, "threads for file input (default: all cores)")
+      ->type_name("N");
+  return runner.run(argc, argv,
+                    [&](socred::cli::Context& ctx) { return socred::score::run(opt, ctx); });
+}
