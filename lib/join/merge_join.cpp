@@ -69,6 +69,10 @@ class MergeJoin {
   }
 
   void load_group() {
+    // The right side is read one record ahead; its order error is raised
+    // when the merge reaches it, so that, as in join(1), a disorder on the
+    // left that comes first in merge order is the one reported.
+    raise_order_error(pending_);
     group_key_.text = pending_.key.text;
     group_key_.parts = pending_.key.parts;
     group_size_ = 0;
@@ -82,7 +86,8 @@ class MergeJoin {
       matched_[group_size_] = false;
       ++group_size_;
       fetch();
-    } while (have_pending_ && compare(pending_.key, group_key_) == 0);
+    } while (have_pending_ && pending_.order_error.empty() &&
+             compare(pending_.key, group_key_) == 0);
     have_group_ = true;
   }
 

@@ -17,7 +17,7 @@ int run(const Options& options, cli::Context& ctx) {
   auto right_reader = std::make_unique<io::RecordReader>(
       std::vector<std::string>{spec.right_path}, ctx.rejects, ctx.stats);
   auto left_reader = std::make_unique<io::RecordReader>(ctx.io.inputs, ctx.rejects, ctx.stats);
-  Side right(std::move(right_reader), spec, true, spec.sorted);
+  Side right(std::move(right_reader), spec, true, spec.sorted, true);
   Side left(std::move(left_reader), spec, false, spec.sorted);
   Assembler assembler(spec);
   JoinStats stats;

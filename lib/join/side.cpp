@@ -17,11 +17,18 @@ std::vector<io::Path> side_paths(const Spec& spec, bool right) {
 
 }  // namespace
 
-Side::Side(std::unique_ptr<io::RecordReader> reader, const Spec& spec, bool right, bool ordered)
+void raise_order_error(const SideRecord& record) {
+  if (!record.order_error.empty())
+    throw Error(kExitData, record.order_error, *record.record.file, record.record.line);
+}
+
+Side::Side(std::unique_ptr<io::RecordReader> reader, const Spec& spec, bool right, bool ordered,
+           bool defer)
     : reader_(std::move(reader)),
       spec_(spec),
       keys_(side_paths(spec, right), spec.string_keys, ordered),
-      ordered_(ordered) {}
+      ordered_(ordered),
+      defer_(defer) {}
 
 bool Side::next(SideRecord& out) {
   while (reader_->next(out.record)) {
@@ -38,13 +45,14 @@ bool Side::next(SideRecord& out) {
       out.seq = seq_++;
       return true;
     }
+    out.order_error.clear();
     if (ordered_) {
       // Checked before --partition drops anything, so that every run of a
       // partitioned join sees the same order errors.
-      if (have_last_ && compare(out.key, last_) < 0)
-        throw Error(kExitData,
-                    fmt::format("not sorted: {} after {}", out.key.text, last_.text),
-                    *out.record.file, out.record.line);
+      if (have_last_ && compare(out.key, last_) < 0) {
+        out.order_error = fmt::format("not sorted: {} after {}", out.key.text, last_.text);
+        if (!defer_) raise_order_error(out);
+      }
       last_.text = out.key.text;
       last_.parts = out.key.parts;
       have_last_ = true;

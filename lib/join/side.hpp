@@ -18,14 +18,22 @@ struct SideRecord {
   Key key;
   std::uint64_t hash = 0;  // FNV-1a 64 of key.text, when the key was found
   std::uint64_t seq = 0;   // 0, 1, 2... over the records this side returns
+  /// With deferred order checks: why this record is out of order, or empty.
+  std::string order_error;
   bool keyed() const { return key.state == KeyState::kFound; }
 };
+
+/// Throws the order error noted in `record`, if any (status 65).
+void raise_order_error(const SideRecord& record);
 
 class Side {
  public:
   /// `right`: which paths of spec.keys to read. `ordered`: check that keys
-  /// never decrease (--sorted).
-  Side(std::unique_ptr<io::RecordReader> reader, const Spec& spec, bool right, bool ordered);
+  /// never decrease (--sorted); a record out of order is an error at once,
+  /// or, when `defer` is set, noted in SideRecord::order_error for the
+  /// caller to raise when it reaches the record (see raise_order_error).
+  Side(std::unique_ptr<io::RecordReader> reader, const Spec& spec, bool right, bool ordered,
+       bool defer = false);
 
   /// The next record this run uses; false at the end.
   bool next(SideRecord& out);
@@ -37,6 +45,7 @@ class Side {
   const Spec& spec_;
   KeyReader keys_;
   bool ordered_;
+  bool defer_;
   bool have_last_ = false;
   Key last_;
   std::uint64_t seq_ = 0;

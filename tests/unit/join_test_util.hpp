@@ -36,7 +36,7 @@ inline Result run_join(const socred::join::Spec& spec, std::string_view left,
     return std::make_unique<io::RecordReader>(io::LineReader::from_string(name, text), rejects,
                                               result.lines);
   };
-  join::Side r(reader("right.jsonl", right), spec, true, spec.sorted);
+  join::Side r(reader("right.jsonl", right), spec, true, spec.sorted, true);
   join::Side l(reader("left.jsonl", left), spec, false, spec.sorted);
   join::Assembler assembler(spec);
   io::JsonlWriter out(&result.out);
