@@ -3,6 +3,7 @@
 #include "world/rng.hpp"
 
 #include <cmath>
+#include <cstring>
 
 namespace socred::world {
 
@@ -34,12 +35,20 @@ double det_exp(double x) {
   double kf = x * kInvLn2;
   kf = kf < 0 ? -std::floor(-kf + 0.5) : std::floor(kf + 0.5);
   double r = (x - kf * kLn2Hi) - kf * kLn2Lo;
-  double term = 1.0, sum = 1.0;
-  for (int i = 1; i <= 16; ++i) {
-    term = term * r / i;
-    sum += term;
-  }
-  return std::ldexp(sum, static_cast<int>(kf));
+  // Horner on 1/k! for k = 0..14: |r|^15 / 15! < 1e-19 for |r| <= ln2/2.
+  static constexpr double kInvFactorial[15] = {
+      1.0, 1.0, 1.0 / 2, 1.0 / 6, 1.0 / 24, 1.0 / 120, 1.0 / 720, 1.0 / 5040, 1.0 / 40320,
+      1.0 / 362880, 1.0 / 3628800, 1.0 / 39916800, 1.0 / 479001600, 1.0 / 6227020800.0,
+      1.0 / 87178291200.0};
+  double sum = kInvFactorial[14];
+  for (int i = 13; i >= 0; --i) sum = sum * r + kInvFactorial[i];
+  int k = static_cast<int>(kf);
+  if (k < -1021 || k > 1023) return std::ldexp(sum, k);
+  // 2^k built from its bits: the same exact product as ldexp, without a call.
+  std::uint64_t bits = static_cast<std::uint64_t>(k + 1023) << 52;
+  double scale;
+  std::memcpy(&scale, &bits, sizeof scale);
+  return sum * scale;
 }
 
 double det_log(double x) {
@@ -47,17 +56,31 @@ double det_log(double x) {
   if (std::isinf(x)) return x;
   // x = m 2^e with m in [sqrt(1/2), sqrt(2)); log m = 2 atanh(s), s = (m-1)/(m+1).
   int e = 0;
-  double m = std::frexp(x, &e);  // m in [0.5, 1)
+  double m;
+  std::uint64_t bits;
+  std::memcpy(&bits, &x, sizeof bits);
+  int biased = static_cast<int>(bits >> 52 & 0x7ff);
+  if (biased == 0) {
+    m = std::frexp(x, &e);  // subnormal: let the library normalise it
+  } else {  // what frexp gives, from the bits: m in [0.5, 1)
+    e = biased - 1022;
+    bits = (bits & ~(0x7ffULL << 52)) | (1022ULL << 52);
+    std::memcpy(&m, &bits, sizeof m);
+  }
   if (m < 0.70710678118654752440) {
     m *= 2.0;
     e -= 1;
   }
   double s = (m - 1.0) / (m + 1.0);
-  double s2 = s * s, term = s, sum = 0.0;
-  for (int i = 1; i <= 39; i += 2) {  // |s| < 0.172: 20 odd terms reach 1e-17
-    sum += term / i;
-    term *= s2;
-  }
+  // 2 atanh(s) = 2 (s + s^3/3 + s^5/5 + ...); |s| < 0.172, so 20 odd terms
+  // reach 1e-17. Horner in s^2 on 1/(2k+1), highest term first.
+  static constexpr double kInvOdd[20] = {
+      1.0,      1.0 / 3,  1.0 / 5,  1.0 / 7,  1.0 / 9,  1.0 / 11, 1.0 / 13,
+      1.0 / 15, 1.0 / 17, 1.0 / 19, 1.0 / 21, 1.0 / 23, 1.0 / 25, 1.0 / 27,
+      1.0 / 29, 1.0 / 31, 1.0 / 33, 1.0 / 35, 1.0 / 37, 1.0 / 39};
+  double s2 = s * s, sum = 0.0;
+  for (int k = 19; k >= 0; --k) sum = sum * s2 + kInvOdd[k];
+  sum *= s;
   constexpr double kLn2 = 6.93147180559945286227e-01;
   return 2.0 * sum + e * kLn2;
 }
@@ -90,10 +113,16 @@ std::uint32_t Rng::poisson(double lambda) {
 }
 
 std::uint32_t Rng::pick(const double* cumulative, std::uint32_t n) {
+  // The first i with u < cumulative[i] (the last if none), by a bisection
+  // without branches: the answer stays in [lo, lo + len).
   double u = uniform() * cumulative[n - 1];
-  std::uint32_t i = 0;
-  while (i + 1 < n && u >= cumulative[i]) ++i;
-  return i;
+  std::uint32_t lo = 0, len = n;
+  while (len > 1) {
+    std::uint32_t half = len / 2;
+    lo = cumulative[lo + half - 1] <= u ? lo + half : lo;
+    len -= half;
+  }
+  return lo;
 }
 
 }  // namespace socred::world
