@@ -16,7 +16,7 @@ int main(int argc, char** argv) {
       ->type_name("PATH");
   app.add_option("--compare", opt.compare, "compare two runs, A then B (sorted by person)")
       ->expected(2)
-      ->type_name("A B");
+      ->type_name("FILE");
   app.add_option_function<double>(
          "--cutoff", [&](const double& v) { opt.cutoff = v; },
          "score lines: a person is selected at or above this score (four-fifths rule)")

@@ -204,10 +204,11 @@ std::string flag_change(const std::vector<std::string>& a, const std::vector<std
 
 class Merger {
  public:
-  Merger(Comparison& c, const CompareSettings& cs) : c_(c), cs_(cs) {}
+  // `kind` is known once the first line of either run has been read.
+  Merger(Comparison& c, const CompareSettings& cs, const Kind& kind) : c_(c), cs_(cs), kind_(kind) {}
 
   void only(const Person& p, bool in_a) {
-    const std::uint64_t units = c_.kind == Kind::kDecision ? p.services.size() : 1;
+    const std::uint64_t units = kind_ == Kind::kDecision ? p.services.size() : 1;
     (in_a ? c_.only_a : c_.only_b) += units;
   }
 
@@ -230,7 +231,7 @@ class Merger {
       if (d != 0) c_.rule_shift.add(rule, d);
     const std::string flags = flag_change(a.flags, b.flags);
 
-    if (c_.kind == Kind::kScore) {
+    if (kind_ == Kind::kScore) {
       ++c_.both;
       if (group) ++group->total;
       const double sa = a.score.value_or(0), sb = b.score.value_or(0);
@@ -305,7 +306,7 @@ class Merger {
     } else if (!reason.empty() && reason != "no longer: ") {
       ch.cause = reason;
     } else {
-      ch.cause = c_.kind == Kind::kDecision ? "(policy)" : "(unexplained)";
+      ch.cause = kind_ == Kind::kDecision ? "(policy)" : "(unexplained)";
     }
     add_count(c_.causes, ch.cause);
   }
@@ -330,6 +331,7 @@ class Merger {
 
   Comparison& c_;
   const CompareSettings& cs_;
+  const Kind& kind_;
 };
 
 }  // namespace
@@ -353,7 +355,7 @@ Comparison compare_runs(const std::string& a, const std::string& b, const Compar
   Kind kind = cs.kind;
   Run run_a(a, rejects, c.stats_a, cs, kind);
   Run run_b(b, rejects, c.stats_b, cs, kind);
-  Merger merger(c, cs);
+  Merger merger(c, cs, kind);
   Person pa, pb;
   bool ha = run_a.next(pa), hb = run_b.next(pb);
   while (ha || hb) {

@@ -84,6 +84,14 @@ LinkQuality link_quality(const LinkTally& t) {
   return q;
 }
 
+LinkQuality evaluation_quality(const LinkEvaluation& e) {
+  LinkTally t;
+  t.tp = e.tp;
+  t.fp = e.fp;
+  t.fn = e.fn;
+  return link_quality(t);
+}
+
 std::vector<Bin> bins_of(const Distribution& d, int target) {
   return d.histogram(target > 0 ? target : 12);
 }

@@ -42,6 +42,7 @@ struct LinkQuality {
   bool defined = false;  // some pair carried ground truth
 };
 LinkQuality link_quality(const LinkTally& tally);
+LinkQuality evaluation_quality(const LinkEvaluation& e);
 
 /// Histogram bins for one distribution, about `target` of them (0: 12).
 std::vector<Bin> bins_of(const Distribution& d, int target);

@@ -200,6 +200,15 @@ void write_link(JsonlWriter& out, const LinkTally& t, const Meta& meta) {
     out.key("recall").number(q.recall);
     out.key("f1").number(q.f1);
   }
+  if (const auto& e = t.evaluation) {
+    const LinkQuality eq = evaluation_quality(*e);
+    out.key("evaluation").begin_object();
+    out.key("pairs_compared").number(e->pairs_compared).key("true_links").number(e->true_links);
+    out.key("links").number(e->links).key("true_positives").number(e->tp);
+    out.key("false_positives").number(e->fp).key("false_negatives").number(e->fn);
+    out.key("precision").number(eq.precision).key("recall").number(eq.recall).key("f1").number(eq.f1);
+    out.end_object();
+  }
   out.key("weights_true");
   write_distribution(out, t.weight_true, meta.bins);
   out.key("weights_false");

@@ -22,6 +22,8 @@ Kind detect(simdjson::dom::object record) {
     return Kind::kScore;
   if (has(record, "left") && has(record, "right") && has(record, "match_weight"))
     return Kind::kLink;
+  // join-records' evaluation starts with a summary line before its pairs.
+  if (has(record, "true_links") && has(record, "true_positives")) return Kind::kLink;
   if (has(record, "id") && has(record, "ts") && has(record, "source") && has(record, "type"))
     return Kind::kEvent;
   return Kind::kAuto;

@@ -27,13 +27,15 @@ Document layout_link(const Meta& meta, const Grouped<LinkTally>& grouped) {
   const LinkQuality q = link_quality(total);
   Document doc{"socred report: linkage", "", {}};
   doc.subtitle = fmt::format("{} pairs", count_text(total.pairs));
-  if (q.defined)
-    doc.subtitle += fmt::format(", precision {}, recall {}, F1 {}", decimal_text(q.precision, 4),
-                                decimal_text(q.recall, 4), decimal_text(q.f1, 4));
+  const LinkQuality shown = total.evaluation ? evaluation_quality(*total.evaluation) : q;
+  if (shown.defined)
+    doc.subtitle += fmt::format(", precision {}, recall {}, F1 {}", decimal_text(shown.precision, 4),
+                                decimal_text(shown.recall, 4), decimal_text(shown.f1, 4));
   doc.sections.push_back(input_section(
-      meta, {fmt::format("{} linkage lines used = {} with ground truth + {} without",
+      meta, {fmt::format("{} linkage lines used = {} pairs with ground truth + {} without + {} "
+                         "evaluation summary",
                          count_text(meta.stats.used()), count_text(total.pairs - total.unlabelled),
-                         count_text(total.unlabelled)),
+                         count_text(total.unlabelled), count_text(total.summaries)),
              fmt::format("{} left records with no partner (right is null)",
                          count_text(total.no_partner))}));
 
@@ -45,8 +47,24 @@ Document layout_link(const Meta& meta, const Grouped<LinkTally>& grouped) {
   t.flagged.push_back(false);
   t.note = "recall counts the true partners named on the lines: a true pair never compared "
            "(outside every block) is not in the input and cannot be counted";
+  if (const auto& e = total.evaluation) {
+    // The summary counts every pair; the lines after it are only the errors.
+    LinkTally from_summary;
+    from_summary.pairs = e->pairs_compared;
+    from_summary.tp = e->tp;
+    from_summary.fp = e->fp;
+    from_summary.fn = e->fn;
+    t.rows.push_back(quality_row("join-records evaluation", from_summary));
+    t.rows.back()[2] = count_text(e->true_links) + " true";
+    t.rows.back()[6] = "–";
+    t.flagged.push_back(false);
+  }
   quality.blocks.emplace_back(std::move(t));
-  if (!q.defined)
+  if (total.evaluation && total.tp == 0)
+    quality.blocks.emplace_back(Paragraph{
+        "the pairs after an evaluation summary are its errors (false matches and misses); "
+        "the summary row holds the true positives"});
+  if (!q.defined && !total.evaluation)
     quality.blocks.emplace_back(Paragraph{
         "no ground truth on the lines: add it (gen-events --truth, joined on) and name it with "
         "--truth PATH",

@@ -54,10 +54,36 @@ void count_levels(LinkTally& tally, element fields) {
   }
 }
 
+std::optional<Problem> read_evaluation(object record, LinkEvaluation& e) {
+  struct Field {
+    const char* key;
+    std::uint64_t* to;
+  } fields[] = {{"pairs_compared", &e.pairs_compared}, {"true_links", &e.true_links},
+                {"links", &e.links},                   {"true_positives", &e.tp},
+                {"false_positives", &e.fp},            {"false_negatives", &e.fn}};
+  for (const Field& f : fields) {
+    auto v = io::last_field(record, f.key);
+    if (v && v->get_uint64().get(*f.to) != simdjson::SUCCESS)
+      return Problem{f.key, fmt::format("field \"{}\": expected a non-negative integer", f.key)};
+  }
+  if (auto t = io::last_field(record, "threshold")) {
+    if (t->get_double().get(e.threshold) != simdjson::SUCCESS)
+      return Problem{"threshold", "field \"threshold\": expected a number"};
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::optional<Problem> LinkTally::add(object record, const Settings& settings) {
   auto left = io::last_field(record, "left");
+  if (!left && io::last_field(record, "true_links")) {
+    LinkEvaluation e;
+    if (auto p = read_evaluation(record, e)) return p;
+    evaluation = e;
+    ++summaries;
+    return std::nullopt;
+  }
   if (!left) return Problem{"", "missing field \"left\""};
   auto right = io::last_field(record, "right");
   if (!right) return Problem{"", "missing field \"right\""};
@@ -83,7 +109,18 @@ std::optional<Problem> LinkTally::add(object record, const Settings& settings) {
   bool truth_flag = false;
   std::string_view partner;
   bool partner_exists = false;
-  if (auto truth = find_truth(record, settings)) {
+  // join-records' evaluation lists only its errors: a false match was
+  // linked and is false, a miss is true and was not linked.
+  std::string_view error;
+  bool miss = false, false_match = false;
+  if (auto e = io::last_field(record, "error");
+      settings.truth.empty() && e && e->get_string().get(error) == simdjson::SUCCESS &&
+      (error == "false_match" || error == "miss")) {
+    truth_kind = kBool;
+    truth_flag = error == "miss";
+    miss = truth_flag;
+    false_match = !truth_flag;
+  } else if (auto truth = find_truth(record, settings)) {
     if (truth->get_bool().get(truth_flag) == simdjson::SUCCESS) {
       truth_kind = kBool;
     } else if (truth->is_null()) {
@@ -104,7 +141,9 @@ std::optional<Problem> LinkTally::add(object record, const Settings& settings) {
   // Fellegi-Sunter: probability = 2^w / (1 + 2^w), so a threshold on one is
   // a threshold on the other when the line carries only the weight.
   bool predicted = false;
-  if (!unlinked) {
+  if (false_match) {
+    predicted = true;
+  } else if (!unlinked && !miss) {
     if (probability)
       predicted = *probability >= settings.threshold;
     else
@@ -148,6 +187,8 @@ void LinkTally::merge(const LinkTally& other) {
   weight_true.merge(other.weight_true);
   weight_false.merge(other.weight_false);
   weight_unlabelled.merge(other.weight_unlabelled);
+  if (other.evaluation) evaluation = other.evaluation;
+  summaries += other.summaries;
   for (const auto& [field, levels] : other.field_levels)
     for (const auto& [level, n] : levels) add_count(field_levels[field], level, n);
 }

@@ -96,7 +96,17 @@ struct DecisionTally {
   std::size_t hint_ = 0;
 };
 
+/// The summary line join-records' evaluation writes before its error pairs
+/// (the counts over every pair, of which only the errors follow).
+struct LinkEvaluation {
+  std::uint64_t pairs_compared = 0, true_links = 0, links = 0;
+  std::uint64_t tp = 0, fp = 0, fn = 0;
+  double threshold = 0;
+};
+
 struct LinkTally {
+  std::optional<LinkEvaluation> evaluation;  // the last summary line seen
+  std::uint64_t summaries = 0;               // evaluation summary lines read
   std::uint64_t pairs = 0;
   std::uint64_t no_partner = 0;  // right is null: the left record was left unlinked
   std::uint64_t unlabelled = 0;  // no ground truth on the line
