@@ -20,6 +20,12 @@ int main(int argc, char** argv) {
                "pass every event through with the rules it matched and its points");
   app.add_flag("--partial", opt.partial, "write mergeable per-person state instead of scores");
   app.add_flag("--merge", opt.merge, "read partial state (from --partial) instead of events");
+  app.add_option("--input-name", opt.input_name,
+                 "cite the input under this name (a part of a split file)")
+      ->type_name("NAME");
+  app.add_option("--first-line", opt.first_line,
+                 "number the input's first line N (a part of a split file)")
+      ->type_name("N");
   app.add_option("--threads", opt.threads, "threads for file input (default: all cores)")
       ->type_name("N");
   return runner.run(argc, argv,

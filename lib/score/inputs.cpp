@@ -99,6 +99,13 @@ Inputs::~Inputs() {
     if (in.owned) ::close(in.fd);
 }
 
+void Inputs::cite_as(const std::string& name, std::uint64_t first_line) {
+  if (inputs_.size() != 1)
+    throw Error(kExitUsage, "--input-name and --first-line need exactly one input");
+  if (!name.empty()) inputs_[0].name = name;
+  if (first_line > 0) inputs_[0].lines_before = first_line - 1;
+}
+
 bool Inputs::all_seekable() const {
   for (const auto& in : inputs_)
     if (!in.seekable) return false;

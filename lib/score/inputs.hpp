@@ -20,6 +20,7 @@ struct Input {
   bool owned = false;     // closed by ~Inputs (everything but standard input)
   bool seekable = false;  // a regular file (or spooled stdin): can be cut and reread
   std::uint64_t size = 0;
+  std::uint64_t lines_before = 0;  // --first-line N: N - 1 (a part of a bigger file)
 };
 
 /// A byte range of one input, read by one thread. Chunks are numbered in
@@ -41,6 +42,9 @@ class Inputs {
   Inputs& operator=(const Inputs&) = delete;
 
   const std::vector<Input>& list() const { return inputs_; }
+  /// Cites the only input as `name`, its first line as `first_line`: a
+  /// part of a split file then cites the whole file's places.
+  void cite_as(const std::string& name, std::uint64_t first_line);
   bool all_seekable() const;
 
   /// About `parts` chunks of similar size (at least `min_bytes` each);

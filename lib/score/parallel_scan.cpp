@@ -60,11 +60,13 @@ unsigned hardware_threads() {
   return n > 0 ? n : 1;
 }
 
-std::vector<std::uint64_t> lines_before(const std::vector<Chunk>& chunks,
+std::vector<std::uint64_t> lines_before(const Inputs& inputs, const std::vector<Chunk>& chunks,
                                         const std::vector<ChunkResult>& results) {
   std::vector<std::uint64_t> before(chunks.size(), 0);
-  for (std::size_t c = 1; c < chunks.size(); ++c)
-    before[c] = chunks[c].input == chunks[c - 1].input ? before[c - 1] + results[c - 1].lines : 0;
+  for (std::size_t c = 0; c < chunks.size(); ++c)
+    before[c] = c > 0 && chunks[c].input == chunks[c - 1].input
+                    ? before[c - 1] + results[c - 1].lines
+                    : inputs.list()[chunks[c].input].lines_before;
   return before;
 }
 
@@ -133,7 +135,7 @@ PassResult scan_chunks(const Inputs& inputs, const std::vector<Chunk>& chunks,
       if (r.max_ts > pass.max_ts) pass.max_ts = r.max_ts;
     }
   if (keep_state) {
-    auto before = lines_before(chunks, pass.chunks);
+    auto before = lines_before(inputs, chunks, pass.chunks);
     for (auto& s : states) {
       if (!s) continue;
       s->fix_places([&](ExplainEntry& e) {
@@ -153,7 +155,7 @@ PassResult scan_chunks(const Inputs& inputs, const std::vector<Chunk>& chunks,
 
 void settle(const Inputs& inputs, const std::vector<Chunk>& chunks, PassResult& pass,
             cli::Context& ctx) {
-  auto before = lines_before(chunks, pass.chunks);
+  auto before = lines_before(inputs, chunks, pass.chunks);
   for (std::size_t c = 0; c < chunks.size(); ++c) {
     ChunkResult& r = pass.chunks[c];
     const std::string& name = inputs.list()[chunks[c].input].name;

@@ -35,7 +35,7 @@ void settle(const Inputs& inputs, const std::vector<Chunk>& chunks, PassResult& 
             cli::Context& ctx);
 
 /// Global line numbers before each chunk.
-std::vector<std::uint64_t> lines_before(const std::vector<Chunk>& chunks,
+std::vector<std::uint64_t> lines_before(const Inputs& inputs, const std::vector<Chunk>& chunks,
                                         const std::vector<ChunkResult>& results);
 
 /// The number of hardware threads this process may run on.

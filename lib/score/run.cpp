@@ -37,9 +37,9 @@ OnError on_error_mode(const io::Rejects& rejects, const std::string& spec) {
 }
 
 void report_soft(const cli::Context& ctx, std::uint64_t soft) {
-  if (ctx.io.stats && soft > 0)
+  if (ctx.io.stats && !ctx.io.strict && soft > 0)
     std::fprintf(stderr,
-                 "%s: %llu conditions were false for a missing field or a type mismatch "
+                 "%s: conditions made false by a missing field or a type mismatch: %llu "
                  "(--strict makes them errors)\n",
                  ctx.tool.c_str(), static_cast<unsigned long long>(soft));
 }
@@ -116,6 +116,8 @@ int run(const Options& opt, cli::Context& ctx) {
   settings.rules = &rules;
   settings.strict = ctx.io.strict;
   settings.on_error = on_error_mode(ctx.rejects, ctx.io.on_error);
+  if (opt.merge && (!opt.input_name.empty() || opt.first_line > 0))
+    throw Error(kExitUsage, "--input-name and --first-line name events, not partial state");
   if (opt.merge) return merge(opt, rules, as_of, ctx);
 
   const bool need_latest = !as_of && rules.any_fade();
@@ -127,6 +129,7 @@ int run(const Options& opt, cli::Context& ctx) {
     settings.future_filter = true;
   }
   Inputs inputs(ctx.io.inputs, need_latest);
+  if (!opt.input_name.empty() || opt.first_line > 0) inputs.cite_as(opt.input_name, opt.first_line);
   const unsigned threads = opt.threads > 0 ? opt.threads : hardware_threads();
   if (opt.annotate) return annotate(inputs, settings, need_latest, threads, ctx);
 
