@@ -1,0 +1,96 @@
+#include <unistd.h>
+
+#include <cstdio>
+#include <fstream>
+#include <string>
+
+#include "catch.hpp"
+#include "io/error.hpp"
+#include "report/compare.hpp"
+
+using namespace socred::report;
+
+namespace {
+// A run written to a temporary file, removed at the end of the test.
+struct TempRun {
+  std::string path;
+  explicit TempRun(const std::string& text) {
+    char name[] = "/tmp/report-compare-XXXXXX";
+    int fd = mkstemp(name);
+    REQUIRE(fd >= 0);
+    close(fd);
+    path = name;
+    std::ofstream(path) << text;
+  }
+  ~TempRun() { std::remove(path.c_str()); }
+};
+}  // namespace
+
+TEST_CASE("compare: who crossed the cutoff and the rule that moved them", "[report]") {
+  TempRun a(R"({"person":"p1","score":610,"contributions":{"post":-10,"loan":20}}
+{"person":"p2","score":590,"contributions":{"post":0,"loan":-10}}
+{"person":"p3","score":700,"contributions":{}}
+)");
+  TempRun b(R"({"person":"p1","score":580,"contributions":{"post":-40,"loan":20}}
+{"person":"p2","score":600,"contributions":{"post":0,"loan":0}}
+{"person":"p4","score":650,"contributions":{}}
+)");
+  CompareSettings cs;
+  cs.settings.cutoff = 600;
+  socred::io::Rejects rejects("stop");
+  socred::io::LineStats stats;
+  Comparison c = compare_runs(a.path, b.path, cs, rejects, stats);
+  CHECK(c.kind == Kind::kScore);
+  CHECK(c.both == 2);
+  CHECK(c.only_a == 1);
+  CHECK(c.only_b == 1);
+  CHECK(c.changed == 2);
+  CHECK(c.gained == 1);
+  CHECK(c.lost == 1);
+  CHECK(c.causes.at("post") == 1);
+  CHECK(c.causes.at("loan") == 1);
+  REQUIRE(c.examples.size() == 2);
+  CHECK(c.examples[0].person == "p1");  // the larger shift first
+  CHECK(c.examples[0].cause_points == -30000);
+  CHECK(stats.read == 6);
+}
+
+TEST_CASE("compare: decisions matched by person and service", "[report]") {
+  TempRun a(R"({"person":"p1","service":"loan","decision":"allow","reasons":[],"score":700}
+{"person":"p1","service":"visa","decision":"not_permitted","reasons":[{"text":"too low"}],"score":700}
+)");
+  TempRun b(R"({"person":"p1","service":"visa","decision":"forbidden","reasons":[{"text":"blacklisted","flag":"blacklist"}],"score":700}
+{"person":"p1","service":"loan","decision":"forbidden","reasons":[{"text":"blacklisted"}],"score":700}
+)");
+  CompareSettings cs;
+  socred::io::Rejects rejects("stop");
+  socred::io::LineStats stats;
+  Comparison c = compare_runs(a.path, b.path, cs, rejects, stats);
+  CHECK(c.kind == Kind::kDecision);
+  CHECK(c.both == 2);
+  CHECK(c.changed == 2);
+  CHECK(c.lost == 1);
+  CHECK(c.gained == 0);
+  CHECK(c.causes.at("blacklisted") == 2);
+  REQUIRE(c.services.size() == 2);
+  CHECK(c.services[0].service == "visa");
+  CHECK(c.services[0].counts[2][1] == 1);
+}
+
+TEST_CASE("compare: a run out of person order is an error naming the line", "[report]") {
+  TempRun a(R"({"person":"p2","score":1,"by_source":{}}
+{"person":"p1","score":1,"by_source":{}}
+)");
+  TempRun b("");
+  CompareSettings cs;
+  socred::io::Rejects rejects("stop");
+  socred::io::LineStats stats;
+  try {
+    compare_runs(a.path, b.path, cs, rejects, stats);
+    FAIL("no error");
+  } catch (const socred::Error& e) {
+    CHECK(e.status() == 65);
+    CHECK(e.line() == 2);
+    CHECK(std::string(e.what()).find("not sorted by person: \"p1\" after \"p2\"") == 0);
+  }
+}

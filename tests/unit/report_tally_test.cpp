@@ -1,0 +1,131 @@
+#include <string>
+
+#include "catch.hpp"
+#include "report/groups.hpp"
+#include "report/kind.hpp"
+#include "report/tally.hpp"
+
+using namespace socred::report;
+
+namespace {
+simdjson::dom::parser parser;
+simdjson::dom::object parse(const std::string& text) {
+  return parser.parse(text).get_object().value();
+}
+}  // namespace
+
+TEST_CASE("kinds are told apart by the fields each stage writes", "[report]") {
+  CHECK(detect(parse(R"({"person":"p1","score":600,"contributions":{}})")) == Kind::kScore);
+  CHECK(detect(parse(R"({"person":"p1","score":600,"by_source":{}})")) == Kind::kScore);
+  // A decision carries a score too; it is still a decision.
+  CHECK(detect(parse(R"({"person":"p1","service":"loan","decision":"allow","score":600,"contributions":{}})")) ==
+        Kind::kDecision);
+  CHECK(detect(parse(R"({"left":"a","right":"b","match_weight":3.5})")) == Kind::kLink);
+  CHECK(detect(parse(R"({"records_left":5,"true_links":3,"true_positives":2})")) == Kind::kLink);
+  CHECK(detect(parse(R"({"id":"e1","ts":"2024-01-01T00:00:00Z","source":"shop","type":"purchase"})")) ==
+        Kind::kEvent);
+  CHECK(detect(parse(R"({"person":"p1","score":600})")) == Kind::kAuto);
+  CHECK_THROWS_WITH(parse_kind("scores"), "--kind must be auto, score, decision, link or event, not 'scores'");
+}
+
+TEST_CASE("score lines: points summed exactly in thousandths, rules in first-seen order", "[report]") {
+  ScoreTally t;
+  Settings s;
+  s.cutoff = 600;
+  REQUIRE_FALSE(t.add(parse(R"({"person":"p1","score":610,"events":3,"matched":2,"flags":["b","b"],
+      "contributions":{"x":0.1,"y":-2},"by_source":{"shop":0.1,"court":-2}})"), s));
+  REQUIRE_FALSE(t.add(parse(R"({"person":"p2","score":590,"contributions":{"y":-1,"x":0.2,"z":0}})"), s));
+  CHECK(t.persons == 2);
+  CHECK(t.selected == 1);
+  CHECK(t.events == 3);
+  REQUIRE(t.rules.entries().size() == 3);
+  CHECK(t.rules.entries()[0].name == "x");
+  CHECK(t.rules.entries()[0].total == 300);  // 0.1 + 0.2 with no binary residue
+  CHECK(t.rules.entries()[1].total == -3000);
+  CHECK(t.rules.entries()[2].persons == 0);
+  CHECK(t.flags.at("b") == 1);  // a flag listed twice still marks one person
+}
+
+TEST_CASE("a refused score line leaves no trace", "[report]") {
+  ScoreTally t;
+  Settings s;
+  auto p = t.add(parse(R"({"person":"p1","score":610,"contributions":{"x":"ten"}})"), s);
+  REQUIRE(p);
+  CHECK(p->key == "contributions");
+  CHECK(p->message == "field \"contributions\": points of \"x\" must be a number");
+  CHECK(t.persons == 0);
+  CHECK(t.rules.entries().empty());
+  CHECK(t.add(parse(R"({"person":"p1"})"), s)->message == "missing field \"score\"");
+  // --strict: the optional fields become required.
+  s.strict = true;
+  CHECK(t.add(parse(R"({"person":"p1","score":5})"), s)->message == "missing field \"events\"");
+}
+
+TEST_CASE("decisions: counts per service and the principal reason of denials", "[report]") {
+  DecisionTally t;
+  Settings s;
+  REQUIRE_FALSE(t.add(parse(R"({"person":"p1","service":"loan","decision":"allow","reasons":[]})"), s));
+  REQUIRE_FALSE(t.add(parse(R"({"person":"p1","service":"visa","decision":"forbidden",
+      "reasons":[{"text":"blacklisted","flag":"blacklist"},{"text":"other"}]})"), s));
+  REQUIRE_FALSE(t.add(parse(R"({"person":"p2","service":"loan","decision":"not_permitted","reasons":["late repayments"]})"), s));
+  auto bad = t.add(parse(R"({"person":"p2","service":"loan","decision":"maybe"})"), s);
+  REQUIRE(bad);
+  CHECK(bad->key == "decision");
+  REQUIRE(t.services.size() == 2);
+  CHECK(t.services[0].service == "loan");
+  CHECK(t.services[0].allow == 1);
+  CHECK(t.services[0].not_permitted == 1);
+  CHECK(t.services[1].forbidden == 1);
+  CHECK(t.reasons.at("blacklisted") == 1);
+  CHECK(t.reasons.at("late repayments") == 1);
+  CHECK(t.lines == 3);
+}
+
+TEST_CASE("linkage: a wrong partner is a false match and a miss", "[report]") {
+  LinkTally t;
+  Settings s;
+  s.truth = {"truth"};
+  auto add = [&](const std::string& line) { REQUIRE_FALSE(t.add(parse(line), s)); };
+  add(R"({"left":"a","right":"p1","match_weight":9,"match_probability":0.99,"truth":"p1"})");
+  add(R"({"left":"b","right":"p2","match_weight":3,"match_probability":0.9,"truth":"p3"})");
+  add(R"({"left":"c","right":"p4","match_weight":-2,"match_probability":0.2,"truth":"p4"})");
+  add(R"({"left":"d","right":"p5","match_weight":-5,"match_probability":0.03,"truth":null})");
+  add(R"({"left":"e","right":null,"match_weight":null,"match_probability":null,"truth":"p6"})");
+  CHECK(t.tp == 1);
+  CHECK(t.fp == 1);
+  CHECK(t.fn == 3);
+  CHECK(t.tn == 1);
+  CHECK(t.no_partner == 1);
+  CHECK(t.weight_true.count() == 2);
+  CHECK(t.weight_false.count() == 2);
+}
+
+TEST_CASE("linkage: a weight alone is thresholded as a probability", "[report]") {
+  LinkTally t;
+  Settings s;
+  s.threshold = 0.8;  // weight log2(0.8 / 0.2) = 2
+  REQUIRE_FALSE(t.add(parse(R"({"left":"a","right":"b","match_weight":2.01,"true_match":true})"), s));
+  REQUIRE_FALSE(t.add(parse(R"({"left":"a","right":"c","match_weight":1.99,"true_match":true})"), s));
+  CHECK(t.tp == 1);
+  CHECK(t.fn == 1);
+}
+
+TEST_CASE("groups: by a dotted path, the missing group last, totals folded", "[report]") {
+  Grouped<ScoreTally> g(socred::io::parse_path("who.city"));
+  Settings s;
+  for (const char* line : {R"({"person":"p1","score":1,"by_source":{},"who":{"city":"Wuhan"}})",
+                           R"({"person":"p2","score":2,"by_source":{},"who":{"city":"Beijing"}})",
+                           R"({"person":"p3","score":3,"by_source":{}})",
+                           R"({"person":"p4","score":4,"by_source":{},"who":{"city":7}})"})
+    REQUIRE_FALSE(g.add(parse(line), s));
+  // A refused line does not create its group.
+  CHECK(g.add(parse(R"({"person":"p5","who":{"city":"Xi'an"}})"), s));
+  auto list = g.list();
+  REQUIRE(list.size() == 4);
+  CHECK(list[0].label == "7");
+  CHECK(list[1].label == "Beijing");
+  CHECK(list[2].label == "Wuhan");
+  CHECK(list[3].missing);
+  CHECK(g.total().persons == 4);
+  CHECK(g.total().score.mean() == Approx(2.5));
+}
