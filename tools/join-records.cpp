@@ -1,6 +1,7 @@
 // join-records: joins JSON-lines streams on keys (see man/join-records.1).
 #include "cli/runner.hpp"
 #include "join/run.hpp"
+#include "link/run.hpp"
 
 int main(int argc, char** argv) {
   socred::join::Options opt;  // defaults live in lib/join/options.hpp
@@ -10,8 +11,9 @@ int main(int argc, char** argv) {
   runner.add_io_options();
   app.add_option("--right", opt.right, "the right side")->type_name("FILE");
   app.add_option("--on", opt.on, "key fields: KEY, LEFT=RIGHT, several comma-separated")
+      ->allow_extra_args(false)
       ->type_name("KEYS");
-  app.add_option("--how", opt.how, "inner, left, right, full, anti, right-anti or unpaired")
+  app.add_option("--how", opt.how, "which records come out (default inner)")
       ->check(CLI::IsMember(socred::join::how_names()))
       ->type_name("JOIN");
   auto as = app.add_option("--as", opt.as, "nest the right record under NAME")->type_name("NAME");
@@ -19,9 +21,11 @@ int main(int argc, char** argv) {
       ->type_name("PREFIX")
       ->excludes(as);
   app.add_option("--left-fields", opt.left_fields, "keep only these left fields (and the keys)")
+      ->allow_extra_args(false)
       ->delimiter(',')
       ->type_name("LIST");
   app.add_option("--right-fields", opt.right_fields, "keep only these right fields")
+      ->allow_extra_args(false)
       ->delimiter(',')
       ->type_name("LIST");
   app.add_flag("--sorted", opt.sorted, "both sides are sorted by key: merge join, checked");
@@ -32,7 +36,14 @@ int main(int argc, char** argv) {
   app.add_option("--partition", opt.partition, "keep only keys whose hash is in part i of N")
       ->type_name("i/N");
   app.add_flag("--string-keys", opt.string_keys, "numbers in keys match strings of their text");
+  socred::link::Options link;  // --fuzzy, --dedupe: record linkage (lib/link)
+  socred::link::add_options(app, link, {"--on", "--how", "--as", "--prefix", "--left-fields",
+                                        "--right-fields", "--sorted", "--memory", "--partition"});
   return runner.run(argc, argv, [&](socred::cli::Context& ctx) {
+    if (link.wanted()) {
+      link.right = opt.right;
+      return socred::link::run(link, ctx);
+    }
     return socred::join::run(opt, ctx);
   });
 }

@@ -2,20 +2,37 @@
 // and man/join-records.1 explains them.
 #include "link/options.hpp"
 
+#include <fmt/format.h>
+
 namespace socred::link {
 
-void add_options(CLI::App& app, Options& o) {
+void add_options(CLI::App& app, Options& o, const std::vector<std::string>& exact_only) {
   CLI::App* g = app.add_option_group("Record linkage", "fuzzy matching of records (see LINKAGE in the manual)");
-  g->add_flag("--fuzzy", o.fuzzy, "link records that may differ (names, dates...) instead of joining on equal keys");
-  g->add_flag("--dedupe", o.dedupe, "find records of one source that are one person, and cluster them");
+  CLI::Option* fuzzy =
+      g->add_flag("--fuzzy", o.fuzzy, "link records that may differ (names, dates...) instead of joining on equal keys");
+  CLI::Option* dedupe =
+      g->add_flag("--dedupe", o.dedupe, "find records of one source that are one person, and cluster them");
+  // Checked after parsing rather than with CLI11's excludes(), which would
+  // print "Excludes: ..." on every one of the host's options in --help.
+  app.parse_complete_callback([&app, fuzzy, dedupe, exact_only] {
+    if (fuzzy->count() == 0 && dedupe->count() == 0) return;
+    for (const auto& name : exact_only) {
+      CLI::Option* exact = app.get_option_no_throw(name);
+      if (exact && exact->count() > 0)
+        throw CLI::ValidationError(name, fmt::format("not with {} (it is for exact joins)",
+                                                     fuzzy->count() ? "--fuzzy" : "--dedupe"));
+    }
+  });
   g->add_option("--compare", o.compare,
                 "compare FIELD[=RIGHT][:METHOD]; METHOD name, text, exact, date, year[(N)], "
                 "number(T,...), jw(S,...), dl(D,...) (repeatable)")
-      ->type_name("SPEC");
+      ->type_name("SPEC")
+      ->allow_extra_args(false);  // one value each time, so "--compare x FILE" keeps FILE an input
   g->add_option("--block", o.block,
                 "compare only records that agree on FIELD[=RIGHT][:KEY],... with KEY exact, firstN, "
                 "year, soundex, words (repeatable; rules are OR-ed)")
-      ->type_name("RULE");
+      ->type_name("RULE")
+      ->allow_extra_args(false);
   g->add_option("--id", o.id, "field naming each record in the output (FIELD or LEFT=RIGHT; default: record number)")
       ->type_name("FIELD");
   g->add_option("--threshold", o.threshold, "keep pairs with match probability at least P")

@@ -41,7 +41,9 @@ struct Options {
 };
 
 /// Adds the linkage options to `app`, in a group of their own in --help.
-/// --right is not among them: the tool that hosts linkage owns it.
-void add_options(CLI::App& app, Options& options);
+/// --right is not among them: the tool that hosts linkage owns it. The
+/// host's options named in `exact_only` become errors next to --fuzzy or
+/// --dedupe, rather than being silently ignored.
+void add_options(CLI::App& app, Options& options, const std::vector<std::string>& exact_only = {});
 
 }  // namespace socred::link
