@@ -61,4 +61,15 @@ std::string_view kind_lines(Kind kind) {
   return "no records";
 }
 
+std::string_view kind_one(Kind kind) {
+  switch (kind) {
+    case Kind::kScore: return "a score line";
+    case Kind::kDecision: return "a decision line";
+    case Kind::kLink: return "a linkage pair";
+    case Kind::kEvent: return "an event";
+    case Kind::kAuto: break;
+  }
+  return "a record";
+}
+
 }  // namespace socred::report

@@ -19,5 +19,7 @@ Kind parse_kind(std::string_view text);
 /// The singular name (`score`), and what the lines are called in prose.
 std::string_view kind_name(Kind kind);
 std::string_view kind_lines(Kind kind);
+/// One line of the kind, with its article: "a score line", "an event".
+std::string_view kind_one(Kind kind);
 
 }  // namespace socred::report

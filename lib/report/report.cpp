@@ -83,11 +83,10 @@ Grouped<Tally> accumulate(io::RecordReader& reader, io::Record& record, const Me
       const Kind seen = detect(record.root);
       if (seen != meta.kind) {
         reader.reject(record, 0,
-                      seen == Kind::kAuto
-                          ? std::string("not one of the ") + std::string(kind_lines(meta.kind)) +
-                                " this input starts with"
-                          : std::string("one of the ") + std::string(kind_lines(seen)) +
-                                " among " + std::string(kind_lines(meta.kind)));
+                      std::string(seen == Kind::kAuto ? "not one of the" : kind_one(seen)) +
+                          (seen == Kind::kAuto ? " " : " among ") +
+                          std::string(kind_lines(meta.kind)) +
+                          (seen == Kind::kAuto ? " this input starts with" : ""));
         continue;
       }
     }
@@ -114,6 +113,7 @@ void report_kind(io::RecordReader& reader, io::Record& record, Meta& meta, cli::
 int run(const Options& opt, cli::Context& ctx) {
   Meta meta;
   meta.files = ctx.io.inputs;
+  if (meta.files.empty()) meta.files.push_back("-");
   meta.kind = parse_kind(opt.kind);
   meta.detected = meta.kind == Kind::kAuto;
   if (!opt.by.empty()) meta.by = io::parse_path(opt.by);
