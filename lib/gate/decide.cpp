@@ -4,6 +4,11 @@
 
 namespace socred::gate {
 
+Decider::Decider(Policy& policy) : policy_(policy), ids_(policy.hash()) {
+  search_.range = policy.range();
+  search_.flag_of = [this](std::string_view rule) { return policy_.flag_of(rule); };
+}
+
 bool Decider::start(const ScoreLine& line, std::string_view text, const std::vector<int>& services) {
   line_ = &line;
   ids_.start(line.person, text);
@@ -26,12 +31,9 @@ const Decision& Decider::decide(int service, std::string_view request) {
   d.reasons.clear();
   d.would_flip.reset();
   if (d.outcome != Outcome::kAllow) {
-    d.reasons = rank_reasons(d.outcome, std::move(trace_.clause_reasons), line, policy_.rule_texts());
-    FlipSearch search;
-    search.score_thresholds = std::move(trace_.score_thresholds);
-    search.range = policy_.range();
-    search.flag_of = [this](std::string_view rule) { return policy_.flag_of(rule); };
-    d.would_flip = find_would_flip(line, search, [&](const WhatIf& what) {
+    rank_reasons(d.outcome, trace_.clause_reasons, line, policy_.rule_texts(), reason_text_, d.reasons);
+    search_.score_thresholds.swap(trace_.score_thresholds);  // both keep their capacity
+    d.would_flip = find_would_flip(line, search_, [&](const WhatIf& what) {
       return policy_.decide(service, what) == Outcome::kAllow;
     });
   }

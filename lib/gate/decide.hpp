@@ -14,7 +14,7 @@ namespace socred::gate {
 
 class Decider {
  public:
-  explicit Decider(Policy& policy) : policy_(policy), ids_(policy.hash()) {}
+  explicit Decider(Policy& policy);
 
   /// Binds a score line (`text` as read, for the decision id) that will be
   /// decided for `services`; false under --strict when a condition of
@@ -32,6 +32,8 @@ class Decider {
   const ScoreLine* line_ = nullptr;
   Decision decision_;
   Trace trace_;
+  std::string reason_text_;  // a reason made for this decision
+  FlipSearch search_;
 };
 
 }  // namespace socred::gate

@@ -19,19 +19,21 @@ std::optional<Outcome> parse_outcome(std::string_view name);
 
 /// A principal reason in plain words, with what it was taken from: a rule
 /// that lowered the score (and its points), a flag, or a policy clause.
+/// Views: into the policy, the rule set, the score line or the decider,
+/// valid until the next line (no allocation per reason).
 struct Reason {
-  std::string text;
-  std::string rule;                    // empty unless from a rule's contribution
+  std::string_view text;
+  std::string_view rule;               // empty unless from a rule's contribution
   std::optional<std::int64_t> points;  // that rule's points, thousandths
-  std::string flag;                    // empty unless a flag forbids
+  std::string_view flag;               // empty unless a flag forbids
 };
 
 /// The single changes that would each turn the denial into allow; all unset
 /// means no single change does.
 struct WouldFlip {
   std::optional<std::int64_t> points_short;  // whole points
-  std::string clear_flag;
-  std::string remove_rule;
+  std::string_view clear_flag;
+  std::string_view remove_rule;
   bool none() const { return !points_short && clear_flag.empty() && remove_rule.empty(); }
 };
 
@@ -39,8 +41,10 @@ struct Decision {
   std::string_view person;
   std::string_view service;
   Outcome outcome = Outcome::kNotPermitted;
-  std::vector<Reason> reasons;        // empty on allow
-  std::vector<std::string> conditions;
+  std::vector<Reason> reasons;  // empty on allow
+  /// The comparisons evaluated, as a JSON array's text:
+  /// ["score 612 < 650",...].
+  std::string conditions;
   std::optional<WouldFlip> would_flip;  // set on a denial only
   std::optional<std::int64_t> score;
   std::uint64_t decision_id = 0;

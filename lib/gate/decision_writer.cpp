@@ -1,8 +1,12 @@
-// The decision line. Points are printed from thousandths, never through a
-// double, so that they read back exactly as score wrote them.
+// The decision line, built as text in one reused buffer: constant keys are
+// literals, values are escaped once, and points are printed from
+// thousandths, never through a double, so they read back exactly.
 #include "gate/decision_writer.hpp"
 
+#include <simdjson.h>
+
 #include "gate/hash.hpp"
+#include "gate/json_text.hpp"
 #include "gate/points.hpp"
 #include "gate/score_line.hpp"
 
@@ -19,66 +23,115 @@ bool is_decision_field(std::string_view key) {
   return false;
 }
 
-// Was `key` already written by the request (a request and a score line may
-// both carry, say, `who`; the request's copy is the one kept).
-bool in_request(const simdjson::dom::object* request, std::string_view key) {
-  if (!request) return false;
-  for (auto field : *request)
-    if (field.key == key) return true;
-  return false;
+bool has_key(std::string_view object, std::string_view key) {
+  bool found = false;
+  for_each_member(object, [&](std::string_view k, std::string_view) { found = found || k == key; });
+  return found;
 }
 
 }  // namespace
 
-void DecisionWriter::write(const Decision& d, simdjson::dom::object score_line,
-                           const simdjson::dom::object* request) {
-  out_.begin_object();
-  out_.key("person").string(d.person);
-  out_.key("service").string(d.service);
-  out_.key("decision").string(outcome_name(d.outcome));
-  out_.key("reasons").begin_array();
-  for (const Reason& r : d.reasons) {
-    out_.begin_object().key("text").string(r.text);
-    if (!r.rule.empty()) out_.key("rule").string(r.rule);
-    if (r.points) out_.key("points").raw(points_text(*r.points));
-    if (!r.flag.empty()) out_.key("flag").string(r.flag);
-    out_.end_object();
+DecisionWriter::DecisionWriter(io::JsonlWriter& out, std::string_view policy_hash)
+    : out_(out), policy_hash_(policy_hash) {}
+
+void DecisionWriter::pass_through(std::string_view object, std::string_view request,
+                                  bool is_request, std::string& out) {
+  for_each_member(object, [&](std::string_view key, std::string_view value) {
+    if (is_decision_field(key)) return;
+    if (!is_request && (is_score_field(key) || (!request.empty() && has_key(request, key)))) return;
+    out += ",\"";
+    out += key;  // as written, escapes and all
+    out += "\":";
+    minified_.resize(value.size());
+    std::size_t length = 0;
+    if (simdjson::minify(value.data(), value.size(), minified_.data(), length) == simdjson::SUCCESS)
+      out.append(minified_.data(), length);
+    else
+      out += value;
+  });
+}
+
+void DecisionWriter::start(std::string_view score_line) {
+  score_line_.assign(score_line);
+  score_extra_.clear();
+  pass_through(score_line_, {}, false, score_extra_);
+}
+
+void DecisionWriter::write(const Decision& d, std::string_view request) {
+  std::string& b = line_;
+  b.clear();
+  b += "{\"person\":";
+  append_json_string(b, d.person);
+  b += ",\"service\":";
+  append_json_string(b, d.service);
+  b += ",\"decision\":\"";
+  b += outcome_name(d.outcome);
+  b += "\",\"reasons\":[";
+  for (std::size_t i = 0; i < d.reasons.size(); ++i) {
+    const Reason& r = d.reasons[i];
+    b += i == 0 ? "{\"text\":" : ",{\"text\":";
+    append_json_string(b, r.text);
+    if (!r.rule.empty()) {
+      b += ",\"rule\":";
+      append_json_string(b, r.rule);
+    }
+    if (r.points) {
+      b += ",\"points\":";
+      append_points(b, *r.points);
+    }
+    if (!r.flag.empty()) {
+      b += ",\"flag\":";
+      append_json_string(b, r.flag);
+    }
+    b += '}';
   }
-  out_.end_array();
-  out_.key("conditions").begin_array();
-  for (const std::string& c : d.conditions) out_.string(c);
-  out_.end_array();
-  out_.key("would_flip");
+  b += "],\"conditions\":";
+  b += d.conditions.empty() ? std::string_view("[]") : std::string_view(d.conditions);
+  b += ",\"would_flip\":";
   if (!d.would_flip) {
-    out_.null();
+    b += "null";
   } else {
     const WouldFlip& w = *d.would_flip;
-    out_.begin_object();
-    if (w.none()) out_.key("none").boolean(true);
-    if (w.points_short) out_.key("points_short").number(*w.points_short);
-    if (!w.clear_flag.empty()) out_.key("clear_flag").string(w.clear_flag);
-    if (!w.remove_rule.empty()) out_.key("remove_rule").string(w.remove_rule);
-    out_.end_object();
-  }
-  out_.key("score");
-  if (d.score) out_.number(*d.score);
-  else out_.null();
-  out_.key("decision_id").string(hex64(d.decision_id));
-  out_.key("policy_hash").string(policy_hash_);
-  if (request) {
-    for (auto field : *request) {
-      if (is_decision_field(field.key)) continue;
-      out_.key(field.key).element(field.value);
+    if (w.none()) {
+      b += "{\"none\":true}";
+    } else {
+      char sep = '{';
+      if (w.points_short) {
+        b += sep;
+        b += "\"points_short\":";
+        append_integer(b, *w.points_short);
+        sep = ',';
+      }
+      if (!w.clear_flag.empty()) {
+        b += sep;
+        b += "\"clear_flag\":";
+        append_json_string(b, w.clear_flag);
+        sep = ',';
+      }
+      if (!w.remove_rule.empty()) {
+        b += sep;
+        b += "\"remove_rule\":";
+        append_json_string(b, w.remove_rule);
+      }
+      b += '}';
     }
   }
-  for (auto field : score_line) {
-    if (is_score_field(field.key) || is_decision_field(field.key) ||
-        in_request(request, field.key))
-      continue;
-    out_.key(field.key).element(field.value);
+  b += ",\"score\":";
+  if (d.score) append_integer(b, *d.score);
+  else b += "null";
+  b += ",\"decision_id\":\"";
+  append_hex64(b, d.decision_id);
+  b += "\",\"policy_hash\":\"";
+  b += policy_hash_;
+  b += '"';
+  if (request.empty()) {
+    b += score_extra_;
+  } else {
+    pass_through(request, {}, true, b);
+    pass_through(score_line_, request, false, b);
   }
-  out_.end_object();
-  out_.end_line();
+  b += '}';
+  out_.write_raw_line(b);
 }
 
 }  // namespace socred::gate

@@ -27,5 +27,7 @@ class Fnv1a {
 
 /// 16 lower-case hex digits.
 std::string hex64(std::uint64_t value);
+/// The same, appended to `out`.
+void append_hex64(std::string& out, std::uint64_t value);
 
 }  // namespace socred::gate

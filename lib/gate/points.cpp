@@ -20,6 +20,11 @@ std::int64_t round_whole(std::int64_t thousandths) {
 
 std::string points_text(std::int64_t thousandths) {
   std::string text;
+  append_points(text, thousandths);
+  return text;
+}
+
+void append_points(std::string& text, std::int64_t thousandths) {
   std::uint64_t magnitude = thousandths < 0 ? 0 - static_cast<std::uint64_t>(thousandths)
                                             : static_cast<std::uint64_t>(thousandths);
   if (thousandths < 0) text += '-';
@@ -32,7 +37,6 @@ std::string points_text(std::int64_t thousandths) {
     text += '.';
     text.append(digits, static_cast<std::size_t>(len));
   }
-  return text;
 }
 
 }  // namespace socred::gate

@@ -17,5 +17,7 @@ std::int64_t round_whole(std::int64_t thousandths);
 
 /// "-45", "-45.5", "0.125": the shortest decimal text, as score prints it.
 std::string points_text(std::int64_t thousandths);
+/// The same, appended to `out`.
+void append_points(std::string& out, std::int64_t thousandths);
 
 }  // namespace socred::gate

@@ -6,11 +6,14 @@
 
 #include <fmt/format.h>
 
+#include <cmath>
+#include <iterator>
 #include <limits>
-#include <unordered_map>
+#include <map>
 #include <utility>
 
 #include "gate/decision_id.hpp"
+#include "gate/json_text.hpp"
 #include "gate/points.hpp"
 #include "rules/rules.hpp"
 
@@ -22,33 +25,99 @@ bool reads_score(const rules::Comparison& atom) {
   return *atom.left == "score" || (atom.right != nullptr && *atom.right == "score");
 }
 
+// A value as a condition shows it: 612, 12.5, "late", ["a","b"]. The
+// common kinds are written here without going through a writer object.
+void append_value(std::string& out, const rules::Value& v) {
+  using rules::Kind;
+  switch (v.kind) {
+    case Kind::integer:
+      append_integer(out, v.i);
+      return;
+    case Kind::string:
+      append_json_string(out, v.s);
+      return;
+    case Kind::real:
+      if (!std::isfinite(v.d)) break;
+      fmt::format_to(std::back_inserter(out), "{}", v.d);  // shortest, as the writer
+      return;
+    case Kind::boolean:
+      out += v.b ? "true" : "false";
+      return;
+    case Kind::null:
+      out += "null";
+      return;
+    case Kind::array:
+      if (v.list == nullptr) {
+        simdjson::dom::array array;
+        if (v.e.get_array().get(array) == simdjson::SUCCESS) {
+          out += '[';
+          bool first = true;
+          for (simdjson::dom::element item : array) {
+            if (!first) out += ',';
+            first = false;
+            std::string_view s;
+            if (item.get_string().get(s) == simdjson::SUCCESS) append_json_string(out, s);
+            else out += rules::value_text(rules::Value::from_json(item));
+          }
+          out += ']';
+          return;
+        }
+      }
+      break;
+    default:
+      break;
+  }
+  out += rules::value_text(v);
+}
+
 // A side as a person reads it: a constant as written, a field with its
-// value ("score 612").
-std::string side(const std::string& text, const rules::Value& value) {
-  if (!value.known()) return text + " (" + rules::value_text(value) + ")";
-  std::string shown = rules::value_text(value);
-  return shown == text ? shown : text + " " + shown;
+// value ("score 612"), a field the line lacks as "flags (missing)".
+void append_side(std::string& out, std::string& scratch, const std::string& text,
+                 const rules::Value& value) {
+  if (!value.known()) {
+    out += text;
+    out += " (";
+    out += rules::value_text(value);
+    out += ')';
+    return;
+  }
+  scratch.clear();
+  append_value(scratch, value);
+  if (scratch != text) {
+    out += text;
+    out += ' ';
+  }
+  out += scratch;
 }
 
 // The relation that held: "score 612 < 650" for a failed `score >= 650`.
-std::string condition_text(const rules::Comparison& atom) {
+void append_condition(std::string& out, std::string& scratch, const rules::Comparison& atom) {
   if (atom.op == rules::Op::test) {
-    if (atom.result == rules::Truth::yes) return *atom.left;
-    if (atom.result == rules::Truth::no) return "not " + *atom.left;
-    return side(*atom.left, atom.observed) + ": unknown";
+    if (atom.result == rules::Truth::yes) {
+      out += *atom.left;
+    } else if (atom.result == rules::Truth::no) {
+      out += "not ";
+      out += *atom.left;
+    } else {
+      append_side(out, scratch, *atom.left, atom.observed);
+      out += ": unknown";
+    }
+    return;
   }
   const rules::Op op = atom.result == rules::Truth::no ? rules::negated(atom.op) : atom.op;
-  std::string text = side(*atom.left, atom.observed) + " " + rules::op_text(op) + " " +
-                     side(*atom.right, atom.threshold);
-  if (atom.result == rules::Truth::unknown) text += ": unknown";
-  return text;
+  append_side(out, scratch, *atom.left, atom.observed);
+  out += ' ';
+  out += rules::op_text(op);
+  out += ' ';
+  append_side(out, scratch, *atom.right, atom.threshold);
+  if (atom.result == rules::Truth::unknown) out += ": unknown";
 }
 
 // The flag a held `"x" in flags` tested, for the reason it gives.
-std::string tested_flag(const rules::Comparison& atom) {
+std::string_view tested_flag(const rules::Comparison& atom) {
   if (atom.op == rules::Op::in && atom.result == rules::Truth::yes && atom.right != nullptr &&
       *atom.right == "flags" && atom.observed.kind == rules::Kind::string)
-    return std::string(atom.observed.s);
+    return atom.observed.s;
   return {};
 }
 
@@ -64,14 +133,17 @@ struct Policy::Impl {
   std::vector<Clause> clauses;
   RuleTexts texts;
   std::optional<Range> range;
-  std::unordered_map<std::string, std::string> rule_flag;
+  std::map<std::string, std::string, std::less<>> rule_flag;
   std::optional<std::size_t> score_slot, flags_slot;
+  std::vector<std::pair<std::string, std::size_t>> contribution_slots;  // rule -> slot
+  std::vector<std::string> not_met;  // per clause: "not met: " + its reason
 
   bool strict = false;
   std::string problem;
   Unknowns unknowns;
   const ScoreLine* line = nullptr;
   rules::PolicyResult result;
+  std::string condition, scratch;  // one condition's text, and a value's
   std::vector<rules::Value> kept_flags;  // a what-if's flags
   std::vector<std::pair<std::size_t, rules::Value>> saved;
 
@@ -105,7 +177,13 @@ Policy::Policy(const std::string& path, const std::string& rules_path)
                                  fmt::format("{}:{}:{}", m.program.file(), c.where.line, c.where.column),
                                  c.condition});
   }
+  for (const rules::Service& s : m.program.services())
+    for (const rules::Clause& c : s.clauses) m.not_met.push_back("not met: " + c.reason);
   m.score_slot = m.eval.slot_of({"score"});
+  const auto& fields = m.program.fields();
+  for (std::size_t i = 0; i < fields.size(); ++i)
+    if (fields[i].size() == 2 && fields[i][0] == "contributions")
+      m.contribution_slots.emplace_back(fields[i][1], i);
   m.flags_slot = m.eval.slot_of({"flags"});
   if (!rules_path.empty()) {
     m.rule_set = rules::load_rules(rules_path);
@@ -141,7 +219,7 @@ std::optional<int> Policy::service(std::string_view name) const {
 }
 
 std::string_view Policy::flag_of(std::string_view rule) const {
-  auto it = impl_->rule_flag.find(std::string(rule));
+  auto it = impl_->rule_flag.find(rule);
   return it == impl_->rule_flag.end() ? std::string_view() : std::string_view(it->second);
 }
 
@@ -179,8 +257,8 @@ Outcome Policy::decide(int service, const WhatIf& what) {
   if (what.drop_rule) {
     // The rule as if it had not counted: its points 0, not missing, so a
     // condition on them still has a value to compare.
-    if (auto slot = m.eval.slot_of({"contributions", std::string(what.drop_rule->rule)}))
-      m.set(*slot, rules::Value::integer(0));
+    for (const auto& [rule, slot] : m.contribution_slots)
+      if (rule == what.drop_rule->rule) m.set(slot, rules::Value::integer(0));
   }
   m.result.clear();
   m.eval.evaluate_service(static_cast<std::size_t>(service), m.result);
@@ -199,16 +277,22 @@ Outcome Policy::explain(int service, Trace& trace) {
   const Outcome outcome = m.outcome();
 
   const rules::Service& s = m.program.services()[static_cast<std::size_t>(service)];
+  std::string& conditions = trace.conditions;
+  conditions = "[";
   for (const rules::ClauseResult& c : m.result.clauses) {
     const rules::Clause& clause = s.clauses[c.clause];
+    const std::size_t index = m.first_clause[c.service] + c.clause;
     const bool held = c.result == rules::Truth::yes;
-    if (held) trace.matched.push_back(static_cast<int>(m.first_clause[c.service] + c.clause));
-    std::string flag;
+    if (held) trace.matched.push_back(static_cast<int>(index));
+    std::string_view flag;
     bool beyond_score = false;
     for (std::uint32_t k = c.first; k < c.first + c.count; ++k) {
       const rules::Comparison& atom = m.result.comparisons[k];
       if (atom.skipped) continue;
-      trace.conditions.push_back(condition_text(atom));
+      m.condition.clear();
+      append_condition(m.condition, m.scratch, atom);
+      if (conditions.size() > 1) conditions += ',';
+      append_json_string(conditions, m.condition);
       if (*atom.left == "score" && atom.threshold.is_number())
         trace.score_thresholds.push_back(atom.threshold.as_double());
       else if (atom.right != nullptr && *atom.right == "score" && atom.observed.is_number())
@@ -222,9 +306,10 @@ Outcome Policy::explain(int service, Trace& trace) {
       // An allow that failed on more than the score: its own words say what
       // was missing. One that failed on the score alone would only restate
       // the threshold; the rules' reasons say why the score is low.
-      trace.clause_reasons.push_back(Reason{"not met: " + clause.reason, {}, {}, {}});
+      trace.clause_reasons.push_back(Reason{m.not_met[index], {}, {}, {}});
     }
   }
+  conditions += ']';
   return outcome;
 }
 

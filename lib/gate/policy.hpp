@@ -28,7 +28,7 @@ struct Clause {
 
 /// What evaluating a service found, beyond the outcome.
 struct Trace {
-  std::vector<std::string> conditions;   // "score 612 < 650", in evaluation order
+  std::string conditions;                // JSON array text: ["score 612 < 650",...]
   std::vector<Reason> clause_reasons;    // from the clauses that decided
   std::vector<double> score_thresholds;  // constants `score` was compared with
   std::vector<int> matched;              // clauses (indexes in clauses()) that held

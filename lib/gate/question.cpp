@@ -36,7 +36,9 @@ int decide_question(const Options& options, Policy& policy, int service, cli::Co
   if (!decider.start(line, found, {service}))
     throw Error(kExitData, policy.problem(), file, line_number);
   const Decision& decision = decider.decide(service);
-  DecisionWriter(ctx.out, policy.hash()).write(decision, line.root);
+  DecisionWriter writer(ctx.out, policy.hash());
+  writer.start(found);
+  writer.write(decision);
   return decision.outcome == Outcome::kAllow ? kExitOk : kExitNo;
 }
 

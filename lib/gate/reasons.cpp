@@ -14,38 +14,48 @@ void RuleTexts::add(std::string rule, std::string text) {
   rules_[std::move(rule)] = std::move(text);
 }
 
-std::string RuleTexts::text(std::string_view rule) const {
-  if (auto it = rules_.find(std::string(rule)); it != rules_.end()) return it->second;
-  std::string words(rule);  // late_repayment -> "late repayment"
-  std::replace(words.begin(), words.end(), '_', ' ');
-  return words;
+std::string_view RuleTexts::text(std::string_view rule) const {
+  if (auto it = rules_.find(rule); it != rules_.end()) return it->second;
+  auto it = words_.find(rule);
+  if (it == words_.end()) {
+    std::string words(rule);  // late_repayment -> "late repayment"
+    std::replace(words.begin(), words.end(), '_', ' ');
+    it = words_.emplace(std::string(rule), std::move(words)).first;
+  }
+  return it->second;
 }
 
-std::vector<Reason> rank_reasons(Outcome outcome, std::vector<Reason> clause_reasons,
-                                 const ScoreLine& line, const RuleTexts& texts) {
-  if (outcome == Outcome::kAllow) return {};
-  std::vector<Reason> reasons = std::move(clause_reasons);
+void rank_reasons(Outcome outcome, const std::vector<Reason>& clause_reasons,
+                  const ScoreLine& line, const RuleTexts& texts, std::string& scratch,
+                  std::vector<Reason>& out) {
+  out.clear();
+  if (outcome == Outcome::kAllow) return;
+  out = clause_reasons;
 
-  std::vector<const Contribution*> negative;
-  for (const Contribution& c : line.contributions)
-    if (c.points < 0) negative.push_back(&c);
-  // Stable: equal points keep the rule-file order the line carries.
-  std::stable_sort(negative.begin(), negative.end(),
-                   [](const Contribution* a, const Contribution* b) { return a->points < b->points; });
-  if (negative.size() > kMaxRuleReasons) negative.resize(kMaxRuleReasons);
-  for (const Contribution* c : negative)
-    reasons.push_back(Reason{texts.text(c->rule), std::string(c->rule), c->points, {}});
+  // The kMaxRuleReasons most negative, stable: equal points keep the
+  // rule-file order the line carries.
+  const Contribution* top[kMaxRuleReasons];
+  std::size_t count = 0;
+  for (const Contribution& c : line.contributions) {
+    if (c.points >= 0) continue;
+    std::size_t at = count;
+    while (at > 0 && top[at - 1]->points > c.points) --at;
+    if (at == kMaxRuleReasons) continue;
+    if (count < kMaxRuleReasons) ++count;
+    for (std::size_t k = count - 1; k > at; --k) top[k] = top[k - 1];
+    top[at] = &c;
+  }
+  for (std::size_t k = 0; k < count; ++k)
+    out.push_back(Reason{texts.text(top[k]->rule), top[k]->rule, top[k]->points, {}});
 
-  if (reasons.empty()) {
+  if (out.empty()) {
     std::int64_t gained = 0;
     for (const Contribution& c : line.contributions) gained += c.points;
-    std::string text = line.contributions.empty() || gained == 0
-                           ? "insufficient record: no recorded event raised the score"
-                           : "insufficient record: recorded events raised the score by only " +
-                                 points_text(gained) + " points";
-    reasons.push_back(Reason{std::move(text), {}, {}, {}});
+    scratch = gained == 0 ? "insufficient record: no recorded event raised the score"
+                          : "insufficient record: recorded events raised the score by only " +
+                                points_text(gained) + " points";
+    out.push_back(Reason{scratch, {}, {}, {}});
   }
-  return reasons;
 }
 
 }  // namespace socred::gate

@@ -4,9 +4,10 @@
 // 2023-03: failing to reach a qualifying score is not a reason).
 #pragma once
 
+#include <functional>
+#include <map>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "gate/decision.hpp"
@@ -23,17 +24,21 @@ inline constexpr std::size_t kMaxRuleReasons = 4;
 class RuleTexts {
  public:
   void add(std::string rule, std::string text);
-  std::string text(std::string_view rule) const;
+  /// Valid as long as this object (names in words are kept once made).
+  std::string_view text(std::string_view rule) const;
 
  private:
-  std::unordered_map<std::string, std::string> rules_;
+  std::map<std::string, std::string, std::less<>> rules_;
+  mutable std::map<std::string, std::string, std::less<>> words_;
 };
 
-/// Ranks reasons. `clause_reasons` are those of the policy's clauses that
-/// decided (matched forbids, or failed allow conditions that are not about
-/// the score), in policy order; rule reasons follow, most negative points
-/// first, ties in the line's order.
-std::vector<Reason> rank_reasons(Outcome outcome, std::vector<Reason> clause_reasons,
-                                 const ScoreLine& line, const RuleTexts& texts);
+/// Ranks reasons into `out`. `clause_reasons` are those of the policy's
+/// clauses that decided (matched forbids, or failed allow conditions that
+/// are not about the score), in policy order; rule reasons follow, most
+/// negative points first, ties in the line's order. `scratch` holds the
+/// text of a reason made here (a thin record's); keep it with `out`.
+void rank_reasons(Outcome outcome, const std::vector<Reason>& clause_reasons,
+                  const ScoreLine& line, const RuleTexts& texts, std::string& scratch,
+                  std::vector<Reason>& out);
 
 }  // namespace socred::gate

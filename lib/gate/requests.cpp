@@ -93,12 +93,13 @@ int decide_requests(const Options& options, Policy& policy, cli::Context& ctx) {
       simdjson::dom::object root = score_parser.parse(found->second).get_object();
       read_score_line(root, line);  // shape checked when loaded
       bound = &found->second;
+      writer.start(found->second);
     }
     if (!decider.start(line, found->second, {*service})) {
       requests.reject(request, 0, policy.problem());
       continue;
     }
-    writer.write(decider.decide(*service, request.text), line.root, &request.root);
+    writer.write(decider.decide(*service, request.text), request.text);
   }
   return kExitOk;
 }

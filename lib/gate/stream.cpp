@@ -19,7 +19,8 @@ int decide_stream(Policy& policy, const std::vector<int>& services, cli::Context
       reader.reject(record, 0, policy.problem());
       continue;
     }
-    for (int service : services) writer.write(decider.decide(service), line.root);
+    writer.start(record.text);
+    for (int service : services) writer.write(decider.decide(service));
   }
   return kExitOk;
 }

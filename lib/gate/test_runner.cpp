@@ -71,7 +71,10 @@ bool has_reason(const Decision& d, std::string_view wanted) {
 
 std::string reasons_text(const Decision& d) {
   std::string text;
-  for (const Reason& r : d.reasons) text += (text.empty() ? "" : "; ") + r.text;
+  for (const Reason& r : d.reasons) {
+    if (!text.empty()) text += "; ";
+    text += r.text;
+  }
   return text.empty() ? "none" : text;
 }
 

@@ -60,7 +60,7 @@ WouldFlip find_would_flip(const ScoreLine& line, const FlipSearch& search,
     WhatIf what;
     what.drop_flag = flag;
     if (allows(what)) {
-      flip.clear_flag = std::string(flag);
+      flip.clear_flag = flag;
       break;
     }
   }
@@ -82,7 +82,7 @@ WouldFlip find_would_flip(const ScoreLine& line, const FlipSearch& search,
         what.drop_flag = flag;
     }
     if (allows(what)) {
-      flip.remove_rule = std::string(c->rule);
+      flip.remove_rule = c->rule;
       break;
     }
   }

@@ -1,13 +1,12 @@
 #include "catch.hpp"
 #include "gate/decision_writer.hpp"
+#include "gate/json_text.hpp"
 
 using namespace socred::gate;
 
 TEST_CASE("a decision line has the documented keys in order, then pass-through", "[gate]") {
-  simdjson::dom::parser parser, request_parser;
-  simdjson::dom::object line =
-      parser.parse(std::string(R"({"person":"p1","score":612,"flags":[],"who":{"city":"Rongcheng"}})"))
-          .get_object();
+  const std::string line =
+      R"({"person":"p1","score":612,"flags":[],"who":{ "city" : "Rongcheng" },"amount":1.50})";
   std::string out;
   socred::io::JsonlWriter writer(&out);
   DecisionWriter w(writer, "00000000000000ff");
@@ -15,38 +14,73 @@ TEST_CASE("a decision line has the documented keys in order, then pass-through",
   d.person = "p1";
   d.service = "loan";
   d.outcome = Outcome::kNotPermitted;
-  d.reasons.push_back(Reason{"repaid a loan late", "late_repayment", -45500, {}});
+  d.reasons.push_back(Reason{"repaid a loan \"late\"", "late_repayment", -45500, {}});
   d.reasons.push_back(Reason{"on the list", {}, {}, "blacklist"});
-  d.conditions.push_back("score 612 < 650");
+  d.conditions = R"(["score 612 < 650"])";
   d.would_flip = WouldFlip{38, {}, "late_repayment"};
   d.score = 612;
   d.decision_id = 0xabc;
-  w.write(d, line);
+  w.start(line);
+  w.write(d);
   d.outcome = Outcome::kAllow;
   d.reasons.clear();
+  d.conditions.clear();
   d.would_flip.reset();
   d.score.reset();
-  simdjson::dom::object request =
-      request_parser.parse(std::string(R"({"person":"p1","service":"loan","ts":"2024-01-01T00:00:00Z","who":1})"))
-          .get_object();
-  w.write(d, line, &request);
+  w.write(d, R"({"person":"p1","service":"loan","ts":"2024-01-01T00:00:00Z","who":1})");
   d.outcome = Outcome::kForbidden;
   d.would_flip = WouldFlip{};
-  w.write(d, line);
+  w.write(d);
   writer.flush();
   CHECK(out ==
         R"({"person":"p1","service":"loan","decision":"not_permitted","reasons":[)"
-        R"({"text":"repaid a loan late","rule":"late_repayment","points":-45.5},)"
+        R"({"text":"repaid a loan \"late\"","rule":"late_repayment","points":-45.5},)"
         R"({"text":"on the list","flag":"blacklist"}],"conditions":["score 612 < 650"],)"
         R"("would_flip":{"points_short":38,"remove_rule":"late_repayment"},"score":612,)"
-        R"("decision_id":"0000000000000abc","policy_hash":"00000000000000ff","who":{"city":"Rongcheng"}})"
+        R"("decision_id":"0000000000000abc","policy_hash":"00000000000000ff",)"
+        R"("who":{"city":"Rongcheng"},"amount":1.50})"
         "\n"
-        R"({"person":"p1","service":"loan","decision":"allow","reasons":[],"conditions":["score 612 < 650"],)"
+        R"({"person":"p1","service":"loan","decision":"allow","reasons":[],"conditions":[],)"
         R"("would_flip":null,"score":null,"decision_id":"0000000000000abc","policy_hash":"00000000000000ff",)"
-        R"("ts":"2024-01-01T00:00:00Z","who":1})"
+        R"("ts":"2024-01-01T00:00:00Z","who":1,"amount":1.50})"
         "\n"
-        R"({"person":"p1","service":"loan","decision":"forbidden","reasons":[],"conditions":["score 612 < 650"],)"
+        R"({"person":"p1","service":"loan","decision":"forbidden","reasons":[],"conditions":[],)"
         R"("would_flip":{"none":true},"score":null,"decision_id":"0000000000000abc","policy_hash":"00000000000000ff",)"
-        R"("who":{"city":"Rongcheng"}})"
+        R"("who":{"city":"Rongcheng"},"amount":1.50})"
         "\n");
+}
+
+TEST_CASE("members of valid JSON text are found with their raw text", "[gate]") {
+  std::vector<std::string> seen;
+  for_each_member(R"( { "a" : [1, {"b":"]"}] ,"c\"d":"x\\" , "e":-1.50e3,"f":{}} )",
+                  [&](std::string_view k, std::string_view v) {
+                    seen.push_back(std::string(k) + "=" + std::string(v));
+                  });
+  REQUIRE(seen.size() == 4);
+  CHECK(seen[0] == R"(a=[1, {"b":"]"}])");
+  CHECK(seen[1] == R"(c\"d="x\\")");
+  CHECK(seen[2] == "e=-1.50e3");
+  CHECK(seen[3] == "f={}");
+  std::string s;
+  append_json_string(s, std::string_view("q\"\\\n\x01\xC3\xA9", 7));
+  CHECK(s == "\"q\\\"\\\\\\n\\u0001\xC3\xA9\"");
+}
+
+TEST_CASE("append_json_string escapes exactly as the JSON-lines writer", "[gate]") {
+  // Every length around the 16-byte blocks, a byte to escape at every place.
+  const char specials[] = {'"', '\\', '\n', '\x01', '\x1f', '\x7f', ' ', '\xC3'};
+  for (std::size_t length = 0; length < 40; ++length) {
+    for (std::size_t at = 0; at <= length; ++at) {
+      for (char special : specials) {
+        std::string text(length, 'a');
+        if (at < length) text[at] = special;
+        std::string ours, theirs;
+        append_json_string(ours, text);
+        socred::io::JsonlWriter w(&theirs);
+        w.string(text);
+        w.flush();
+        REQUIRE(ours == theirs);
+      }
+    }
+  }
 }
