@@ -1,7 +1,7 @@
 // Drawing persons, and the text of their identifiers.
 #include "world/people.hpp"
 
-#include <unordered_map>
+#include <vector>
 
 #include "io/error.hpp"
 #include "world/calendar.hpp"
@@ -72,18 +72,24 @@ Population::Population(std::uint64_t seed, std::uint32_t size) : seed_(seed) {
   people_.reserve(size);
   // Sequence numbers count people of one sex born on one day in one district,
   // in index order; a key-dependent stride scatters them over 1..999 as the
-  // real ones look (odd for men, even for women).
-  std::unordered_map<std::uint64_t, std::uint16_t> taken;
-  taken.reserve(size);
+  // real ones look (odd for men, even for women). The counters are a dense
+  // table over (city, district, sex, birthdate): 9 MB whatever the size.
+  const std::int64_t first_day = days_from_civil(kBirthBands[0].first_year, 1, 1);
+  const std::int64_t last_day = days_from_civil(kBirthBands[5].last_year, 12, 31);
+  const auto span = static_cast<std::size_t>(last_day - first_day + 1);
+  std::vector<std::uint16_t> taken(static_cast<std::size_t>(city_count()) * 4 * 2 * span);
   for (std::uint32_t i = 0; i < size; ++i) {
     Person p = draw_person(seed, i);
+    std::size_t slot = ((static_cast<std::size_t>(p.city) * 4 + p.district) * 2 + p.female()) *
+                           span +
+                       static_cast<std::size_t>(p.birth_days - first_day);
+    std::uint16_t n = taken[slot]++;
+    if (n >= 499)
+      throw Error(kExitUsage, "population too large: identity numbers ran out for one birthdate");
     std::uint32_t code = cities()[p.city].districts[p.district];
     std::uint64_t key = (static_cast<std::uint64_t>(code) << 32) |
                         (static_cast<std::uint64_t>(p.birth_days + 100000) << 1) |
                         (p.female() ? 1u : 0u);
-    std::uint16_t n = taken[key]++;
-    if (n >= 499)
-      throw Error(kExitUsage, "population too large: identity numbers ran out for one birthdate");
     std::uint32_t shift = static_cast<std::uint32_t>(mix64(key ^ seed) % 499);
     std::uint32_t x = (n * 137u + shift) % 499u;  // 137 is prime to 499: a bijection
     p.sequence = static_cast<std::uint16_t>(p.female() ? 2 * x + 2 : 2 * x + 1);
