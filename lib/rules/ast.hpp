@@ -41,6 +41,7 @@ struct Node {
   std::size_t begin = 0, end = 0;  // source bytes, for texts and messages
   std::string source;      // the source text [begin, end)
   int depth = 1;           // of the tree below, bounded by the parser
+  bool string_test = false;  // compare: `field == "text"` or `!=` (a fast path)
 };
 
 using NodePtr = std::unique_ptr<Node>;

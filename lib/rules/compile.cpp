@@ -65,6 +65,8 @@ class Compiler {
       case NodeKind::compare:
         value(*n.kids[0]);
         value(*n.kids[1]);
+        n.string_test = (n.op == Op::eq || n.op == Op::ne) && n.kids[0]->kind == NodeKind::path &&
+                        n.kids[1]->kind == NodeKind::literal && n.kids[1]->literal.kind == Kind::string;
         return;
       case NodeKind::path:
         value(n);  // a boolean field, such as `paid`
@@ -111,7 +113,9 @@ class Compiler {
 
   // The terms every match of `n` must pass: `field == "x"`, `"x" == field`,
   // `field in ["x", "y"]` in its top-level conjunction.
-  void equality_terms(const Node& n, std::map<int, std::vector<std::string>>& out) const {
+  using Terms = std::map<int, std::pair<std::vector<std::string>, const Node*>>;
+
+  void equality_terms(const Node& n, Terms& out) const {
     if (n.kind == NodeKind::and_) {
       for (const auto& kid : n.kids) equality_terms(*kid, out);
       return;
@@ -136,12 +140,13 @@ class Compiler {
       for (const auto& k : b.kids) values.push_back(k->text_value);
     }
     // The first test of a field decides; a second one only narrows further.
-    if (slot >= 0) out.emplace(slot, std::move(values));
+    if (slot >= 0) out.emplace(slot, std::make_pair(std::move(values), &n));
   }
 
   void dispatch() {
     const std::size_t n = impl_.rules.size();
-    std::vector<std::map<int, std::vector<std::string>>> terms(n);
+    std::vector<Terms> terms(n);
+    impl_.dispatch_terms.assign(n, nullptr);
     std::map<int, std::size_t> count;
     for (std::size_t r = 0; r < n; ++r) {
       equality_terms(*impl_.conditions[r], terms[r]);
@@ -163,48 +168,30 @@ class Compiler {
     std::set<std::string> keys;
     for (std::size_t r = 0; r < n; ++r) {
       auto it = terms[r].find(best);
-      if (it != terms[r].end()) keys.insert(it->second.begin(), it->second.end());
+      if (it != terms[r].end()) keys.insert(it->second.first.begin(), it->second.first.end());
     }
+    std::map<std::string, std::vector<std::uint32_t>> table;
     for (std::size_t r = 0; r < n; ++r) {
       auto it = terms[r].find(best);
       auto rule = static_cast<std::uint32_t>(r);
       if (it == terms[r].end()) {
         impl_.undispatched.push_back(rule);
-        for (const auto& key : keys) impl_.dispatch[key].push_back(rule);
+        for (const auto& key : keys) table[key].push_back(rule);
       } else {
-        std::set<std::string> mine(it->second.begin(), it->second.end());
-        for (const auto& key : mine) impl_.dispatch[key].push_back(rule);
+        std::set<std::string> mine(it->second.first.begin(), it->second.first.end());
+        for (const auto& key : mine) table[key].push_back(rule);
+        impl_.dispatch_terms[r] = it->second.second;
       }
     }
+    // std::map's order is byte order, which candidates() searches by.
+    impl_.dispatch.assign(table.begin(), table.end());
   }
 
   Program::Impl& impl_;
   std::set<int> used_;
 };
 
-void add_path(std::vector<BindNode>& level, const io::Path& path, std::size_t depth, int slot) {
-  BindNode* node = nullptr;
-  for (auto& n : level)
-    if (n.name == path[depth]) node = &n;
-  if (node == nullptr) {
-    level.push_back(BindNode{path[depth], -1, {}, {}});
-    node = &level.back();
-  }
-  if (depth + 1 == path.size()) {
-    node->slot = slot;
-  } else {
-    node->below.push_back(slot);
-    add_path(node->kids, path, depth + 1, slot);
-  }
-}
-
 }  // namespace
-
-std::vector<BindNode> build_binder(const std::vector<io::Path>& paths) {
-  std::vector<BindNode> root;
-  for (std::size_t k = 0; k < paths.size(); ++k) add_path(root, paths[k], 0, static_cast<int>(k));
-  return root;
-}
 
 void compile(Program::Impl& impl) { Compiler(impl).run(); }
 

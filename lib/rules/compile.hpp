@@ -1,12 +1,13 @@
 // What a Program holds inside: the parsed conditions, and what compiling
-// them adds: a slot per field path read, the binder trie that fills the
-// slots in one walk of a record, and the dispatch table on the field rules
-// test for equality most often (usually `type`).
+// them adds: a slot per field path read, and the dispatch table on the
+// field rules test for equality most often (usually `type`).
 #pragma once
 
 #include <cstdint>
 #include <string>
-#include <unordered_map>
+#include <algorithm>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "rules/ast.hpp"
@@ -14,17 +15,6 @@
 #include "rules/source.hpp"
 
 namespace socred::rules {
-
-/// One level of field names; a record's object is walked against it.
-struct BindNode {
-  std::string name;
-  int slot = -1;                  // this path's slot, if read
-  std::vector<BindNode> kids;     // nested fields read below this one
-  std::vector<int> below;         // every slot under this node (cleared when the key repeats)
-};
-
-/// Builds the trie for `paths`, slot i for paths[i].
-std::vector<BindNode> build_binder(const std::vector<io::Path>& paths);
 
 struct Program::Impl {
   Program::Kind kind = Program::Kind::rules;
@@ -45,11 +35,21 @@ struct Program::Impl {
   std::vector<std::uint32_t> field_uses;  // conditions reading each field
   int ts_slot = -1;                       // rules: `ts`, always bound
   int dispatch_slot = -1;                 // -1: no dispatch, every rule is tried
-  /// Candidates per dispatch value: the rules testing that value plus the
-  /// rules that test none, in file order.
-  std::unordered_map<std::string, std::vector<std::uint32_t>> dispatch;
+  /// Candidates per dispatch value, sorted by value: the rules testing
+  /// that value plus the rules that test none, in file order.
+  std::vector<std::pair<std::string, std::vector<std::uint32_t>>> dispatch;
   std::vector<std::uint32_t> undispatched;  // a string value not in the table
   std::vector<std::uint32_t> all_rules;     // the field missing or not a string
+  /// Per rule, the term of its condition the dispatch table already
+  /// decided (`type == "post"`), which candidates from the table skip.
+  std::vector<const Node*> dispatch_terms;
+
+  /// The candidates for a dispatch value (binary search: no allocation).
+  const std::vector<std::uint32_t>& candidates(std::string_view value) const {
+    auto it = std::lower_bound(dispatch.begin(), dispatch.end(), value,
+                               [](const auto& entry, std::string_view v) { return std::string_view(entry.first) < v; });
+    return it != dispatch.end() && it->first == value ? it->second : undispatched;
+  }
 
   explicit Impl(Source src) : source(std::move(src)) {}
 };

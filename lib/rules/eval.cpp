@@ -8,7 +8,6 @@
 #include <fmt/format.h>
 
 #include <cmath>
-#include <cstring>
 
 #include "rules/time.hpp"
 
@@ -21,8 +20,7 @@ Value from_truth(Truth t) {
 }
 
 const Node* first_missing_path(const Node& n, const Evaluator& ev) {
-  if (n.kind == NodeKind::path && n.slot >= 0 && !ev.field(static_cast<std::size_t>(n.slot)).known() &&
-      ev.field(static_cast<std::size_t>(n.slot)).kind == Kind::missing)
+  if (n.kind == NodeKind::path && n.slot >= 0 && ev.field(static_cast<std::size_t>(n.slot)).kind == Kind::missing)
     return &n;
   for (const auto& kid : n.kids)
     if (const Node* p = first_missing_path(*kid, ev)) return p;
@@ -41,7 +39,7 @@ Evaluator::Evaluator(const Program& program, const std::vector<io::Path>& extra)
   }
   binder_ = build_binder(paths_);
   slots_.resize(paths_.size());
-  stamp_.assign(paths_.size(), 0);
+  forced_.resize(paths_.size());
   by_item_.resize(impl_->kind == Program::Kind::rules ? impl_->rules.size() : impl_->services.size());
 }
 
@@ -53,29 +51,25 @@ std::optional<std::size_t> Evaluator::slot_of(const io::Path& path) const {
 
 void Evaluator::bind(simdjson::dom::object record) {
   if (++gen_ == 0) {  // wrapped: old stamps could look current
-    std::fill(stamp_.begin(), stamp_.end(), 0);
+    for (Slot& s : slots_) s.stamp = 0;
     gen_ = 1;
   }
   scratch_.reset();
   ts_done_ = false;
-  walk(record, binder_);
+  walk(record, *binder_);
 }
 
-void Evaluator::walk(simdjson::dom::object object, const std::vector<BindNode>& level) {
+void Evaluator::walk(simdjson::dom::object object, const BindLevel& level) {
   for (auto field : object) {
-    std::string_view key = field.key;
-    for (const BindNode& node : level) {
-      if (node.name.size() != key.size() || std::memcmp(node.name.data(), key.data(), key.size()) != 0)
-        continue;
-      // JSON allows a key twice; the last one wins, whole: its nested
-      // fields replace those of the earlier one, present or not.
-      if (node.slot >= 0) set_field(static_cast<std::size_t>(node.slot), Value::from_json(field.value));
-      if (!node.kids.empty()) {
-        for (int s : node.below) stamp_[static_cast<std::size_t>(s)] = 0;
-        simdjson::dom::object inner;
-        if (field.value.get(inner) == simdjson::SUCCESS) walk(inner, node.kids);
-      }
-      break;
+    const BindNode* node = level.find(field.key);
+    if (node == nullptr) continue;
+    // JSON allows a key twice; the last one wins, whole: its nested fields
+    // replace those of the earlier one, present or not.
+    if (node->slot >= 0) slots_[static_cast<std::size_t>(node->slot)] = Slot{field.value, gen_, false};
+    if (node->kids) {
+      for (int s : node->below) slots_[static_cast<std::size_t>(s)].stamp = 0;
+      simdjson::dom::object inner;
+      if (field.value.get(inner) == simdjson::SUCCESS) walk(inner, *node->kids);
     }
   }
 }
@@ -100,20 +94,25 @@ bool Evaluator::match(std::vector<Match>& out) {
   out.clear();
   const Program::Impl& p = *impl_;
   const std::vector<std::uint32_t>* candidates = &p.all_rules;
+  bool dispatched = false;
   if (p.dispatch_slot >= 0) {
     Value key = field(static_cast<std::size_t>(p.dispatch_slot));
     if (key.kind == Kind::string) {
-      auto it = p.dispatch.find(std::string(key.s));
-      candidates = it != p.dispatch.end() ? &it->second : &p.undispatched;
+      candidates = &p.candidates(key.s);
+      dispatched = true;
     }
   }
   for (std::uint32_t r : *candidates) {
     fault_ = FaultInfo{};
     const Rule& rule = p.rules[r];
+    // A candidate from the table has passed its dispatch term already (a
+    // rule with another value is not a candidate, so the term is true).
+    decided_ = dispatched ? p.dispatch_terms[r] : nullptr;
     Truth t = truth(*p.conditions[r]);
+    decided_ = nullptr;
     if (t == Truth::no) continue;
     if (t == Truth::unknown) {
-      if (!unknown("rule " + rule.name, r)) return false;
+      if (!unknown(r)) return false;
       continue;
     }
     double raw = static_cast<double>(rule.points);
@@ -123,7 +122,7 @@ bool Evaluator::match(std::vector<Match>& out) {
       if (!v.is_number()) {
         if (v.known()) fault(Cause::mismatch, unit, "expected a number", v.kind);
         else if (v.kind == Kind::missing) fault(Cause::missing, unit);
-        if (!unknown("rule " + rule.name, r)) return false;
+        if (!unknown(r)) return false;
         continue;
       }
       raw = raw * v.as_double() / rule.per;
@@ -151,18 +150,12 @@ bool Evaluator::evaluate_service(std::size_t s, PolicyResult& out) {
     atoms_ = nullptr;
     out.clauses.push_back(ClauseResult{static_cast<std::uint32_t>(s), static_cast<std::uint32_t>(c), t, first,
                                        static_cast<std::uint32_t>(out.comparisons.size()) - first});
-    if (t == Truth::unknown) {
-      const Service& service = impl_->services[s];
-      const Clause& clause = service.clauses[c];
-      std::string owner = fmt::format("service {}, {} clause at line {}", service.name,
-                                      clause.forbid ? "forbid" : "allow", clause.where.line);
-      if (!unknown(owner, s)) return false;
-    }
+    if (t == Truth::unknown && !unknown(s, c)) return false;
   }
   return true;
 }
 
-bool Evaluator::unknown(const std::string& owner, std::size_t item) {
+bool Evaluator::unknown(std::size_t item, std::size_t clause) {
   if (fault_.cause == Cause::missing) {
     ++counters_.missing;
     ++by_item_[item].missing;
@@ -171,7 +164,15 @@ bool Evaluator::unknown(const std::string& owner, std::size_t item) {
     ++by_item_[item].mismatch;
   }
   if (!strict_) return true;
-  problem_ = owner + ": " + describe_fault();
+  // Only now, on the way out, is the text worth building.
+  if (impl_->kind == Program::Kind::rules) {
+    problem_ = fmt::format("rule {}: {}", impl_->rules[item].name, describe_fault());
+  } else {
+    const Service& service = impl_->services[item];
+    const Clause& c = service.clauses[clause];
+    problem_ = fmt::format("service {}, {} clause at line {}: {}", service.name, c.forbid ? "forbid" : "allow",
+                           c.where.line, describe_fault());
+  }
   return false;
 }
 
@@ -203,6 +204,7 @@ void Evaluator::record(const Node& n, Op op, const std::string* right, const Val
 }
 
 Truth Evaluator::truth(const Node& n) {
+  if (&n == decided_) return Truth::yes;
   switch (n.kind) {
     case NodeKind::and_:
     case NodeKind::or_: {
@@ -246,6 +248,14 @@ Truth Evaluator::to_truth(const Value& v, const Node& n) {
 Truth Evaluator::compare(const Node& n) {
   const Node& left = *n.kids[0];
   const Node& right = *n.kids[1];
+  // The common test, a field against a string (`status == "late"`), without
+  // building Values; anything but a string in the field takes the long way.
+  if (n.string_test && atoms_ == nullptr) {
+    const Slot& s = slots_[static_cast<std::size_t>(left.slot)];
+    std::string_view text;
+    if (s.stamp == gen_ && !s.forced && s.element.get_string().get(text) == simdjson::SUCCESS)
+      return (text == right.text_value) == (n.op == Op::eq) ? Truth::yes : Truth::no;
+  }
   Value a = value(left);
   Value b = value(right);
   Truth t = Truth::unknown;

@@ -7,10 +7,12 @@
 #include <simdjson.h>
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "rules/binder.hpp"
 #include "rules/compile.hpp"
 #include "rules/functions.hpp"
 #include "rules/program.hpp"
@@ -94,7 +96,9 @@ class Evaluator {
 
   /// The value of slot `slot` for the bound record (missing if absent).
   Value field(std::size_t slot) const {
-    return stamp_[slot] == gen_ ? slots_[slot] : Value::missing();
+    const Slot& s = slots_[slot];
+    if (s.stamp != gen_) return Value::missing();
+    return s.forced ? forced_[slot] : Value::from_json(s.element);
   }
   /// The slot of a path the program or `extra` reads, if any.
   std::optional<std::size_t> slot_of(const io::Path& path) const;
@@ -102,8 +106,9 @@ class Evaluator {
   /// What-if: replaces a slot's value until the next bind (gate: "would a
   /// score of 650 be allowed?"). The value's text must outlive its use.
   void set_field(std::size_t slot, Value value) {
-    slots_[slot] = value;
-    stamp_[slot] = gen_;
+    forced_[slot] = value;
+    slots_[slot].stamp = gen_;
+    slots_[slot].forced = true;
   }
 
   /// The bound record's `ts` (rules always read it): missing, not a valid
@@ -125,7 +130,15 @@ class Evaluator {
     Kind a = Kind::missing, b = Kind::missing;
   };
 
-  void walk(simdjson::dom::object object, const std::vector<BindNode>& level);
+  // A slot holds the record's element, converted to a Value only when a
+  // condition reads it; `stamp` == gen_ means present in the bound record.
+  struct Slot {
+    simdjson::dom::element element;
+    std::uint32_t stamp = 0;
+    bool forced = false;  // set_field: the value is forced_[slot]
+  };
+
+  void walk(simdjson::dom::object object, const BindLevel& level);
   Truth truth(const Node& n);
   Truth compare(const Node& n);
   Value value(const Node& n);
@@ -136,15 +149,16 @@ class Evaluator {
              Kind b = Kind::missing);
   void record(const Node& n, Op op, const std::string* right, const Value& a, const Value& b, Truth t);
   // Counts an unknown result; under strict sets problem_ and returns false.
-  bool unknown(const std::string& owner, std::size_t item);
+  bool unknown(std::size_t item, std::size_t clause = 0);
   std::string describe_fault() const;
 
   const Program::Impl* impl_;
-  std::vector<BindNode> binder_;
+  std::unique_ptr<BindLevel> binder_;
   std::vector<io::Path> paths_;
-  std::vector<Value> slots_;
-  std::vector<std::uint32_t> stamp_;
+  std::vector<Slot> slots_;
+  std::vector<Value> forced_;
   std::uint32_t gen_ = 0;
+  const Node* decided_ = nullptr;  // the dispatch term of the rule being tried
   std::vector<std::size_t> extra_slots_;
   Scratch scratch_;
   bool strict_ = false;

@@ -119,13 +119,10 @@ std::string Program::dump_plan() const {
       out += "dispatch: none (every rule is tried on every record)\n";
     } else {
       out += fmt::format("dispatch on {}:\n", io::path_text(p.fields[static_cast<std::size_t>(p.dispatch_slot)]));
-      std::vector<std::string> keys;
-      for (const auto& entry : p.dispatch) keys.push_back(entry.first);
-      std::sort(keys.begin(), keys.end());
-      for (const auto& key : keys) {
+      for (const auto& [key, candidates] : p.dispatch) {
         std::string quoted = "\"";
         for (char c : key) quoted += (c == '"' || c == '\\') ? std::string("\\") + c : std::string(1, c);
-        out += fmt::format("  {} -> {}\n", quoted + "\"", names(p.rules, p.dispatch.at(key)));
+        out += fmt::format("  {} -> {}\n", quoted + "\"", names(p.rules, candidates));
       }
       out += fmt::format("  any other string -> {}\n", names(p.rules, p.undispatched));
       out += "  missing or not a string -> every rule\n";
