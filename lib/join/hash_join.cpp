@@ -1,9 +1,15 @@
 // The in-memory hash join.
 #include "join/hash_join.hpp"
 
+#include <algorithm>
+
 #include "join/grace_join.hpp"
 
 namespace socred::join {
+
+std::size_t table_chunk(std::uint64_t memory) {
+  return static_cast<std::size_t>(std::clamp<std::uint64_t>(memory / 16, 4096, 1 << 20));
+}
 
 void write_lines(io::JsonlWriter& out, std::string_view lines) {
   if (lines.empty()) return;
@@ -27,7 +33,7 @@ void probe_left(const Spec& spec, Table& table, Assembler& assembler, const io::
 
 void hash_join(const Spec& spec, Side& left, Side& right, Assembler& assembler,
                io::JsonlWriter& out, JoinStats& stats) {
-  Table table;
+  Table table(table_chunk(spec.memory));
   SideRecord r;
   std::string payload;
   while (right.next(r)) {

@@ -32,6 +32,9 @@ void hash_join(const Spec& spec, Side& left, Side& right, Assembler& assembler,
 void probe_left(const Spec& spec, Table& table, Assembler& assembler, const io::Record& left,
                 bool keyed, std::string_view key, std::uint64_t hash, std::string& out);
 
+/// The table's arena chunk for a --memory limit.
+std::size_t table_chunk(std::uint64_t memory);
+
 /// Writes `lines` (whole lines, each ending in a newline) to `out`.
 void write_lines(io::JsonlWriter& out, std::string_view lines);
 

@@ -59,12 +59,14 @@ class MergeJoin {
         have_pending_ = true;
         return;
       }
+      // No key, no place in the key order: out as soon as read, which with
+      // the one-record read-ahead can be just before the group it follows.
       if (!spec_.right_unpaired) continue;
       scratch_.clear();
       assembler_.right_payload(pending_.record, scratch_);
-      lines_.clear();
-      assembler_.right_unpaired(scratch_, lines_);
-      write_lines(out_, lines_);
+      right_lines_.clear();
+      assembler_.right_unpaired(scratch_, right_lines_);
+      write_lines(out_, right_lines_);
     }
   }
 
@@ -97,9 +99,9 @@ class MergeJoin {
     if (!spec_.right_unpaired) return;
     for (std::size_t i = 0; i < group_size_; ++i) {
       if (matched_[i]) continue;
-      std::string unpaired;
-      assembler_.right_unpaired(payloads_[i], unpaired);
-      write_lines(out_, unpaired);
+      right_lines_.clear();
+      assembler_.right_unpaired(payloads_[i], right_lines_);
+      write_lines(out_, right_lines_);
     }
   }
 
@@ -114,7 +116,7 @@ class MergeJoin {
   std::vector<std::string> payloads_;  // reused: a group's records
   std::vector<bool> matched_;
   std::size_t group_size_ = 0;
-  std::string lines_, scratch_;
+  std::string lines_, right_lines_, scratch_;
 };
 
 }  // namespace

@@ -29,7 +29,7 @@ int run(const Options& options, cli::Context& ctx) {
   if (spec.stats && stats.grace) {
     std::fprintf(stderr,
                  "%s: grace join: %llu temporary partitions in %s, %llu bytes spilled, "
-                 "largest table %llu bytes (limit %llu), %llu partitions over the limit\n",
+                 "largest table %llu bytes (limit %llu), over the limit: %llu\n",
                  ctx.tool.c_str(), static_cast<unsigned long long>(stats.partitions),
                  spec.tmpdir.c_str(), static_cast<unsigned long long>(stats.spilled_bytes),
                  static_cast<unsigned long long>(stats.peak_table),

@@ -1,5 +1,5 @@
-// The in-memory table. Chunks of 1 MiB (not one growing buffer) so that
-// storing never copies what is stored; the index uses Fibonacci hashing of
+// The in-memory table. Chunks (not one growing buffer) so that storing never
+// copies what is stored; the index uses Fibonacci hashing of
 // the key's FNV-1a hash, so keys that share low bits (one grace partition
 // shares hash mod P) still spread.
 #include "join/table.hpp"
@@ -9,13 +9,8 @@
 #include "io/error.hpp"
 
 namespace socred::join {
-namespace {
 
-constexpr std::size_t kChunk = std::size_t{1} << 20;
-
-}  // namespace
-
-Table::Table() { clear(); }
+Table::Table(std::size_t chunk) : chunk_(chunk) { clear(); }
 Table::~Table() = default;
 
 void Table::clear() {
@@ -34,11 +29,11 @@ std::uint64_t Table::bytes() const {
 
 const char* Table::store(std::string_view bytes) {
   if (bytes.size() > chunk_size_ - chunk_used_) {
-    chunk_size_ = bytes.size() > kChunk ? bytes.size() : kChunk;
+    chunk_size_ = bytes.size() > chunk_ ? bytes.size() : chunk_;
     chunks_.emplace_back(new char[chunk_size_]);
     chunk_used_ = 0;
-    arena_bytes_ += chunk_size_;
   }
+  arena_bytes_ += bytes.size();
   char* at = chunks_.back().get() + chunk_used_;
   if (!bytes.empty()) std::memcpy(at, bytes.data(), bytes.size());
   chunk_used_ += bytes.size();

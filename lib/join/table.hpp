@@ -27,7 +27,9 @@ class Table {
     std::string_view payload_text() const { return {payload, payload_len}; }
   };
 
-  Table();
+  /// `chunk`: bytes the arena allocates at a time (small limits want
+  /// small chunks, so that --memory 1M means about 1M).
+  explicit Table(std::size_t chunk = std::size_t{1} << 20);
   ~Table();
   Table(const Table&) = delete;
   Table& operator=(const Table&) = delete;
@@ -43,7 +45,7 @@ class Table {
   Entry& entry(std::uint32_t i) { return entries_[i]; }
   const std::vector<Entry>& entries() const { return entries_; }
   std::size_t size() const { return entries_.size(); }
-  /// Bytes held: arena, entries, index.
+  /// Bytes held: arena (as used), entries, index.
   std::uint64_t bytes() const;
   /// Empties the table and gives its memory back.
   void clear();
@@ -59,6 +61,7 @@ class Table {
   std::size_t slot_of(std::uint64_t hash) const;
 
   std::vector<std::unique_ptr<char[]>> chunks_;
+  std::size_t chunk_;
   std::size_t chunk_used_ = 0, chunk_size_ = 0;
   std::uint64_t arena_bytes_ = 0;
   std::vector<Entry> entries_;

@@ -19,7 +19,7 @@ TEST_CASE("merging: the left record wins a name clash", "[join]") {
   CHECK(r.out == R"({"k":1,"name":"L","z":0})" "\n");
 }
 
-TEST_CASE("--prefix renames every right field but the keys", "[join]") {
+TEST_CASE("merging with --prefix renames every right field but the keys", "[join]") {
   Options o;
   o.on = {"k=id"};
   o.prefix = "court_";
@@ -35,7 +35,7 @@ TEST_CASE("a prefix with characters JSON escapes is escaped", "[join]") {
   CHECK(r.out == R"({"k":1,"q\"v":2})" "\n");
 }
 
-TEST_CASE("--as nests the right record, byte for byte", "[join]") {
+TEST_CASE("nesting with --as puts the right record, byte for byte", "[join]") {
   Options o;
   o.on = {"person"};
   o.as = "who";
@@ -44,7 +44,7 @@ TEST_CASE("--as nests the right record, byte for byte", "[join]") {
   CHECK(r.out == R"({"id":"e1","person":"p1","who":{"person":"p1", "city":"Hangzhou"}})" "\n");
 }
 
-TEST_CASE("--as replaces a field of that name in the left record", "[join]") {
+TEST_CASE("nesting with --as replaces a field of that name in the left record", "[join]") {
   Options o;
   o.on = {"k"};
   o.as = "who";
@@ -82,7 +82,7 @@ TEST_CASE("anti joins pass records through unchanged", "[join]") {
   CHECK(r.out == "{\"k\":1,  \"a\":1}\n{ \"k\":3 }\n");
 }
 
-TEST_CASE("--left-fields and --right-fields keep the keys and the fields named", "[join]") {
+TEST_CASE("field selection keeps the keys and the fields named", "[join]") {
   Options o;
   o.on = {"k"};
   o.left_fields = {"a"};

@@ -80,7 +80,7 @@ TEST_CASE("several keys and LEFT=RIGHT names", "[join]") {
   CHECK(r.out == R"({"a":1,"b":"v","z":true})" "\n");
 }
 
-TEST_CASE("--string-keys lets 1 match \"1\"", "[join]") {
+TEST_CASE("string keys let 1 match \"1\"", "[join]") {
   Options o;
   o.on = {"k"};
   CHECK(run_join(spec_of(o), R"({"k":1})" "\n", R"({"k":"1","v":0})" "\n").out.empty());
@@ -189,7 +189,7 @@ TEST_CASE("bad lines on the right are named by the right file's name and line", 
   CHECK(r.out == "{\"k\":1}\n");
 }
 
-TEST_CASE("--strict rejects a record without its key", "[join]") {
+TEST_CASE("strict mode rejects a record without its key", "[join]") {
   Options o;
   o.on = {"who.id"};
   socred::join::Spec spec = spec_of(o);

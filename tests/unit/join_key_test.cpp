@@ -20,7 +20,7 @@ Key key_of(const std::string& json, const std::vector<std::string>& on, bool str
 
 }  // namespace
 
-TEST_CASE("--on takes names, pairs and nested paths", "[join]") {
+TEST_CASE("keys: --on takes names, pairs and nested paths", "[join]") {
   auto f = parse_on({"a,b=c", R"(who.id=["x.y"])"});
   REQUIRE(f.size() == 3);
   CHECK(f[0].left == socred::io::Path{"a"});
@@ -66,7 +66,7 @@ TEST_CASE("a repeated key field: the last one wins", "[join]") {
   CHECK(key_of(R"({"k":1,"k":2})", {"k"}).text == "2");
 }
 
-TEST_CASE("--sorted order: jq's order of types, numbers by value, strings by bytes", "[join]") {
+TEST_CASE("key order under --sorted: jq's order of types, numbers by value, strings by bytes", "[join]") {
   auto lt = [](const std::string& a, const std::string& b) {
     return compare(key_of(a, {"k"}), key_of(b, {"k"})) < 0;
   };

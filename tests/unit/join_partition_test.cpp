@@ -10,7 +10,7 @@ TEST_CASE("FNV-1a 64 matches the published test vectors", "[join]") {
   CHECK(fnv1a64("foobar") == 0x85944171f73967e8ULL);
 }
 
-TEST_CASE("--partition i/N counts from 1 and rejects nonsense", "[join]") {
+TEST_CASE("partition i/N counts from 1 and rejects nonsense", "[join]") {
   CHECK_NOTHROW(Partition::parse("1/1"));
   CHECK_NOTHROW(Partition::parse("4/4"));
   for (const char* bad : {"0/4", "5/4", "1/0", "1", "a/b", "1/2x", "/2", "-1/2"})
