@@ -81,6 +81,10 @@ void append_side(std::string& out, std::string& scratch, const std::string& text
     out += ')';
     return;
   }
+  if (value.kind == rules::Kind::array && value.list != nullptr) {
+    out += text;  // a literal list of the policy: shown as written
+    return;
+  }
   scratch.clear();
   append_value(scratch, value);
   if (scratch != text) {
