@@ -43,6 +43,10 @@ class EventGenerator {
   void generate(std::uint32_t d, std::uint32_t begin, std::uint32_t end,
                 std::vector<EventSlot>& out) const;
 
+  /// Appends the lines of `n` slots of day `d`, numbered from `first_id`.
+  void format(std::uint32_t d, const EventSlot* slots, std::size_t n, std::uint64_t first_id,
+              class TextBuffer& out) const;
+
   /// Streams the selected shard; `write` receives blocks of whole lines.
   void run(const std::function<void(std::string_view)>& write) const;
 
@@ -51,8 +55,6 @@ class EventGenerator {
     double factor[kKindCount];  // weekday and festival factors
   };
   DayInfo day_info(std::uint32_t d) const;
-  void format(std::uint32_t d, const EventSlot* slots, std::size_t n, std::uint64_t first_id,
-              class TextBuffer& out) const;
 
   const Population& pop_;
   EventSettings s_;
