@@ -151,7 +151,7 @@ TEST_CASE("some people have several accounts on a platform, some none", "[world]
   CHECK(several > 200);
 }
 
-TEST_CASE("--noise 0 gives the register's values on every account", "[world]") {
+TEST_CASE("noise 0 gives the register's values on every account", "[world]") {
   auto o = world_test::options("accounts", 300);
   o.truth = true;
   o.noise = 0;

@@ -65,7 +65,7 @@ TEST_CASE("friends are clustered by city and critics befriend critics", "[world]
   CHECK(mixed != edges);
 }
 
-TEST_CASE("--degree sets the mean degree", "[world]") {
+TEST_CASE("the degree option sets the mean degree", "[world]") {
   Population pop(3, 3000);
   FriendSettings s;
   s.degree = 4;
