@@ -188,6 +188,8 @@ int run(const Options& o, cli::Context& ctx) {
     throw Error(kExitUsage, "--shard: " + check_shard(o.shard));
   auto start = parse_start(o.start);
   if (!start) throw Error(kExitUsage, "--start: " + check_start(o.start));
+  if (*start + o.days > days_from_civil(9999, 12, 31) + 1)
+    throw Error(kExitUsage, "--start and --days reach past the year 9999");
   NoiseSettings noise = noise_settings(o);
 
   if (o.kind == "manifest") {

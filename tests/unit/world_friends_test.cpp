@@ -1,4 +1,6 @@
+#include <algorithm>
 #include <map>
+#include <vector>
 #include <set>
 #include <string>
 
@@ -73,4 +75,53 @@ TEST_CASE("the degree option sets the mean degree", "[world]") {
   std::set<std::uint32_t> nodes;
   for (auto e : edges) nodes.insert(static_cast<std::uint32_t>(e >> 32)), nodes.insert(static_cast<std::uint32_t>(e));
   CHECK(2.0 * edges.size() / nodes.size() == Approx(4).margin(0.6));
+}
+
+TEST_CASE("the friend graph is a small world: clustered, with short paths", "[world]") {
+  Population pop(2, 4000);
+  auto edges = friend_edges(pop, FriendSettings{});
+  std::map<std::uint32_t, std::vector<std::uint32_t>> adj;
+  for (auto e : edges) {
+    auto a = static_cast<std::uint32_t>(e >> 32), b = static_cast<std::uint32_t>(e);
+    adj[a].push_back(b);
+    adj[b].push_back(a);
+  }
+  // Clustering: the share of a node's friend pairs who are friends themselves.
+  std::set<std::uint64_t> edge_set(edges.begin(), edges.end());
+  double clustering = 0;
+  int counted = 0;
+  for (const auto& [node, friends] : adj) {
+    if (friends.size() < 2) continue;
+    int closed = 0, pairs = 0;
+    for (std::size_t i = 0; i < friends.size(); ++i)
+      for (std::size_t j = i + 1; j < friends.size(); ++j) {
+        std::uint32_t a = std::min(friends[i], friends[j]), b = std::max(friends[i], friends[j]);
+        closed += edge_set.count(static_cast<std::uint64_t>(a) << 32 | b) > 0;
+        ++pairs;
+      }
+    clustering += double(closed) / pairs;
+    ++counted;
+  }
+  clustering /= counted;
+  double random_graph = 10.0 / adj.size();  // a random graph's clustering: k / n
+  CHECK(clustering > 0.3);
+  CHECK(clustering > 50 * random_graph);
+  // Short paths: breadth-first from a few nodes reaches most of the graph
+  // within a handful of steps (a ring alone would need hundreds).
+  std::vector<std::uint32_t> nodes;
+  for (const auto& kv : adj) nodes.push_back(kv.first);
+  for (std::size_t start = 0; start < nodes.size(); start += nodes.size() / 4) {
+    std::map<std::uint32_t, int> dist{{nodes[start], 0}};
+    std::vector<std::uint32_t> frontier{nodes[start]};
+    int depth = 0;
+    while (!frontier.empty() && depth < 12) {
+      std::vector<std::uint32_t> next;
+      for (auto n : frontier)
+        for (auto m : adj[n])
+          if (dist.emplace(m, depth + 1).second) next.push_back(m);
+      frontier.swap(next);
+      ++depth;
+    }
+    CHECK(dist.size() > 0.95 * adj.size());
+  }
 }
