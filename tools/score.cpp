@@ -20,6 +20,12 @@ int main(int argc, char** argv) {
                "pass every event through with the rules it matched and its points");
   app.add_flag("--partial", opt.partial, "write mergeable per-person state instead of scores");
   app.add_flag("--merge", opt.merge, "read partial state (from --partial) instead of events");
+  app.add_option("--friends", opt.friends,
+                 "friendship edges between accounts: rules spill points along them")
+      ->type_name("FILE");
+  app.add_option("--links", opt.links,
+                 "account-to-person map for --friends (else: the events' own accounts)")
+      ->type_name("FILE");
   app.add_option("--input-name", opt.input_name,
                  "cite the input under this name (a part of a split file)")
       ->type_name("NAME");

@@ -21,12 +21,18 @@ class StateSink : public EventSink {
   void event(const EventView& e) override {
     std::uint32_t p = state_.person(e.key, e.key_hash);
     state_.count_events(p, 1);
+    if (e.has_account) {
+      std::uint32_t account = state_.friend_accounts()->find(e.account);
+      if (account != UINT32_MAX) state_.link_account(account, p);
+    }
     if (e.live->empty()) return;
     state_.count_matched(p, 1);
     std::uint32_t source = state_.source(e.source);
     for (const Live& l : *e.live) {
       state_.add(p, l.rule, source, l.period, l.points);
-      if (state_.wants(p, l.points)) {
+      bool top = state_.wants(p, l.points);
+      bool spill_top = state_.explain_n() > 0 && state_.rules().rules[l.rule].spill;
+      if (top || spill_top) {
         ExplainEntry entry;
         entry.id = std::string(e.id);
         entry.has_id = e.has_id;
@@ -34,7 +40,8 @@ class StateSink : public EventSink {
         entry.input = chunk_;  // made global by fix_places once all chunks are counted
         entry.line = e.line;
         entry.points = l.points;
-        state_.offer(p, std::move(entry));
+        if (spill_top) state_.offer_spill_top(p, l.rule, entry);
+        if (top) state_.offer(p, std::move(entry));
       }
     }
   }
@@ -90,6 +97,7 @@ PassResult scan_chunks(const Inputs& inputs, const std::vector<Chunk>& chunks,
     try {
       if (keep_state) {
         states[t] = std::make_unique<State>(*settings.rules, explain_n);
+        states[t]->set_friend_accounts(settings.friend_accounts);
         for (const auto& in : inputs.list()) states[t]->input(in.name);
       }
       Scanner scanner(settings);

@@ -1,6 +1,8 @@
 // Writing and reading partial state lines.
 #include "score/partial.hpp"
 
+#include <algorithm>
+
 #include "io/json_path.hpp"
 #include "rules/time.hpp"
 
@@ -10,6 +12,24 @@ void write_partials(const State& state, const TotalsBuilder& totals,
                     const std::optional<std::int64_t>& as_of, io::JsonlWriter& out) {
   const RuleSet& set = state.rules();
   std::vector<Cell> cells;
+  // Each person's friends-file accounts (for --merge --friends).
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> accounts;  // person, account
+  if (const PersonTable* table = state.friend_accounts())
+    for (std::uint32_t a = 0; a < table->size(); ++a)
+      if (state.account_person(a) != UINT32_MAX) accounts.emplace_back(state.account_person(a), a);
+  std::sort(accounts.begin(), accounts.end(), [&](const auto& x, const auto& y) {
+    if (x.first != y.first) return x.first < y.first;
+    return state.friend_accounts()->key(x.second) < state.friend_accounts()->key(y.second);
+  });
+  auto explain_item = [&](const ExplainEntry& e) {
+    out.begin_array();
+    if (e.has_id) out.string(e.id); else out.null();
+    out.string(state.inputs()[e.input]);
+    out.number(e.line);
+    out.string(set.rules[e.rule].name);
+    out.number(e.points);
+    out.end_array();
+  };
   for (std::uint32_t p : totals.order()) {
     out.begin_object();
     out.key("person").string(state.persons().key(p));
@@ -34,16 +54,21 @@ void write_partials(const State& state, const TotalsBuilder& totals,
       std::size_t count;
       const ExplainEntry* top = state.explained(p, count);
       out.key("explain").begin_array();
-      for (std::size_t i = 0; i < count; ++i) {
-        const ExplainEntry& e = top[i];
-        out.begin_array();
-        if (e.has_id) out.string(e.id); else out.null();
-        out.string(state.inputs()[e.input]);
-        out.number(e.line);
-        out.string(set.rules[e.rule].name);
-        out.number(e.points);
+      for (std::size_t i = 0; i < count; ++i) explain_item(top[i]);
+      out.end_array();
+      if (set.any_spill()) {
+        out.key("spill_tops").begin_array();
+        for (std::uint32_t r = 0; r < set.rules.size(); ++r)
+          if (const ExplainEntry* e = state.spill_top(p, r)) explain_item(*e);
         out.end_array();
       }
+    }
+    if (state.friend_accounts() != nullptr) {
+      out.key("accounts").begin_array();
+      auto it = std::lower_bound(accounts.begin(), accounts.end(), std::make_pair(p, 0u),
+                                 [](const auto& x, const auto& y) { return x.first < y.first; });
+      for (; it != accounts.end() && it->first == p; ++it)
+        out.string(state.friend_accounts()->key(it->second));
       out.end_array();
     }
     out.end_object();
@@ -123,6 +148,17 @@ bool PartialReader::add(const io::Record& record, std::string& why) {
     why = "partial state: \"explain\" is not an array";
     return false;
   }
+  array spill_tops, accounts;
+  bool has_spill_tops = get_field(root, "spill_tops", v);
+  if (has_spill_tops && v.get(spill_tops) != simdjson::SUCCESS) {
+    why = "partial state: \"spill_tops\" is not an array";
+    return false;
+  }
+  bool has_accounts = get_field(root, "accounts", v);
+  if (has_accounts && v.get(accounts) != simdjson::SUCCESS) {
+    why = "partial state: \"accounts\" is not an array";
+    return false;
+  }
   auto rule_index = [&](std::string_view name, std::uint32_t& out) {
     for (std::uint32_t r = 0; r < set.rules.size(); ++r)
       if (set.rules[r].name == name) {
@@ -160,16 +196,17 @@ bool PartialReader::add(const io::Record& record, std::string& why) {
       why = "partial state: a cell's period is not an integer";
       return false;
     }
-    if ((c.period == kNoPeriod) != !set.rules[c.rule].cap) {
+    if ((c.period == kNoPeriod) != !period_days(set.rules[c.rule])) {
       why = "partial state: cell periods do not match rule \"" + std::string(rule_name) + "\"";
       return false;
     }
     parsed.push_back(c);
   }
-  std::vector<ExplainEntry> entries;
-  std::vector<std::string_view> entry_inputs;
-  if (has_explain) {
-    for (element item : explain) {
+  std::vector<ExplainEntry> entries, tops;
+  std::vector<std::string_view> entry_inputs, top_inputs;
+  auto read_entries = [&](array list, std::vector<ExplainEntry>& out,
+                          std::vector<std::string_view>& inputs) {
+    for (element item : list) {
       array a;
       ExplainEntry e;
       std::string_view input, rule_name, id;
@@ -187,19 +224,42 @@ bool PartialReader::add(const io::Record& record, std::string& why) {
         why = "partial state: an explain id is neither a string nor null";
         return false;
       }
-      entries.push_back(std::move(e));
-      entry_inputs.push_back(input);
+      out.push_back(std::move(e));
+      inputs.push_back(input);
     }
-  }
+    return true;
+  };
+  if (has_explain && !read_entries(explain, entries, entry_inputs)) return false;
+  if (has_spill_tops && !read_entries(spill_tops, tops, top_inputs)) return false;
+  std::vector<std::string_view> account_names;
+  if (has_accounts)
+    for (element item : accounts) {
+      std::string_view name;
+      if (item.get(name) != simdjson::SUCCESS) {
+        why = "partial state: an account is not a string";
+        return false;
+      }
+      account_names.push_back(name);
+    }
 
   std::uint32_t p = state_.person(person);
   state_.count_events(p, events);
   state_.count_matched(p, matched);
   for (const Parsed& c : parsed) state_.add(p, c.rule, state_.source(c.source), c.period, c.sum);
-  if (state_.explain_n() > 0)
+  if (state_.explain_n() > 0) {
     for (std::size_t i = 0; i < entries.size(); ++i) {
       entries[i].input = state_.input(entry_inputs[i]);
       state_.offer(p, std::move(entries[i]));
+    }
+    for (std::size_t i = 0; i < tops.size(); ++i) {
+      tops[i].input = state_.input(top_inputs[i]);
+      state_.offer_spill_top(p, tops[i].rule, tops[i]);
+    }
+  }
+  if (const PersonTable* table = state_.friend_accounts())
+    for (std::string_view name : account_names) {
+      std::uint32_t a = table->find(name);
+      if (a != UINT32_MAX) state_.link_account(a, p);
     }
   return true;
 }

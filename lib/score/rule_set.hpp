@@ -26,6 +26,15 @@ using Milli = rules::Milli;
 /// The period of an uncapped rule's points (they keep one sum per source).
 inline constexpr std::int64_t kNoPeriod = INT64_MIN;
 
+/// The length in days of the periods a rule's points are summed in: its
+/// cap's, or for an uncapped rule its spill cap's (spilled points are
+/// dated by them); nullopt for a rule summed over all time in one slot.
+inline std::optional<std::int64_t> period_days(const rules::Rule& rule) {
+  if (rule.cap) return rule.cap->days;
+  if (rule.spill && rule.spill->cap) return rule.spill->cap->days;
+  return std::nullopt;
+}
+
 struct Hit {
   std::uint32_t rule;
   double raw;  // thousandths, per-unit points applied, not yet faded or rounded

@@ -10,11 +10,13 @@
 #include "io/error.hpp"
 #include "io/json_path.hpp"
 #include "io/record_reader.hpp"
+#include "score/friends.hpp"
 #include "score/inputs.hpp"
 #include "score/parallel_scan.hpp"
 #include "score/partial.hpp"
 #include "score/rules_adapter.hpp"
 #include "score/score_writer.hpp"
+#include "score/spill.hpp"
 #include "rules/time.hpp"
 #include "score/totals.hpp"
 
@@ -44,25 +46,39 @@ void report_soft(const cli::Context& ctx, std::uint64_t soft) {
                  ctx.tool.c_str(), static_cast<unsigned long long>(soft));
 }
 
-void write(const State& state, const Options& opt, const std::optional<std::int64_t>& as_of,
-           cli::Context& ctx) {
+void write(State& state, const Options& opt, const std::optional<std::int64_t>& as_of,
+           const FriendsFile* friends, cli::Context& ctx) {
+  if (!opt.links.empty()) {
+    // --links replaces the accounts the events carry.
+    state.set_friend_accounts(&friends->accounts());
+    load_links(opt.links, state, ctx);
+  }
   TotalsBuilder totals(state);
-  if (opt.partial)
+  if (opt.partial) {
     write_partials(state, totals, as_of, ctx.out);
-  else
+  } else if (friends != nullptr) {
+    GraphStats stats;
+    Graph graph = build_graph(*friends, state, stats);
+    std::fprintf(stderr, "%s: %s\n", ctx.tool.c_str(),
+                 graph_summary(friends->name(), stats).c_str());
+    SpillResult spill(state, totals, graph);
+    write_scores(state, totals, opt.explain > 0, &spill, ctx.out);
+  } else {
     write_scores(state, totals, opt.explain > 0, nullptr, ctx.out);
+  }
 }
 
 int merge(const Options& opt, const RuleSet& rules, const std::optional<std::int64_t>& as_of,
-          cli::Context& ctx) {
+          const FriendsFile* friends, cli::Context& ctx) {
   State state(rules, opt.explain);
+  if (friends != nullptr && opt.links.empty()) state.set_friend_accounts(&friends->accounts());
   PartialReader partials(state, as_of);
   io::RecordReader reader(ctx.io.inputs, ctx.rejects, ctx.stats);
   io::Record record;
   std::string why;
   while (reader.next(record))
     if (!partials.add(record, why)) reader.reject(record, 0, why);
-  write(state, opt, partials.as_of(), ctx);
+  write(state, opt, partials.as_of(), friends, ctx);
   return kExitOk;
 }
 
@@ -118,7 +134,16 @@ int run(const Options& opt, cli::Context& ctx) {
   settings.on_error = on_error_mode(ctx.rejects, ctx.io.on_error);
   if (opt.merge && (!opt.input_name.empty() || opt.first_line > 0))
     throw Error(kExitUsage, "--input-name and --first-line name events, not partial state");
-  if (opt.merge) return merge(opt, rules, as_of, ctx);
+  if (!opt.links.empty() && opt.friends.empty())
+    throw Error(kExitUsage, "--links maps the accounts of --friends: give --friends too");
+  if (!opt.links.empty() && opt.partial)
+    throw Error(kExitUsage, "--links is for the run that writes scores (--merge), not --partial");
+  if (opt.annotate && !opt.friends.empty())
+    throw Error(kExitUsage, "--annotate writes events, not scores: --friends has no meaning there");
+  std::unique_ptr<FriendsFile> friends;
+  if (!opt.friends.empty()) friends = std::make_unique<FriendsFile>(opt.friends, ctx);
+  if (opt.merge) return merge(opt, rules, as_of, friends.get(), ctx);
+  if (friends && opt.links.empty()) settings.friend_accounts = &friends->accounts();
 
   const bool need_latest = !as_of && rules.any_fade();
   if (need_latest && opt.partial)
@@ -154,7 +179,7 @@ int run(const Options& opt, cli::Context& ctx) {
     pass = scan_chunks(inputs, chunks, settings, opt.explain, true, threads);
   }
   settle(inputs, chunks, pass, ctx);
-  write(*pass.state, opt, as_of, ctx);
+  write(*pass.state, opt, as_of, friends.get(), ctx);
   report_soft(ctx, pass.soft_failures);
   return kExitOk;
 }

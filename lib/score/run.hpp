@@ -18,7 +18,8 @@ struct Options {
   bool partial = false;        // write mergeable state instead of scores
   bool merge = false;          // read partial state instead of events
   unsigned threads = 0;        // 0: one per hardware thread
-  std::string friends;         // friendship edges (spill)
+  std::string friends;         // friendship edges between accounts (spill)
+  std::string links;           // account -> person map for them (else: the events')
   std::string input_name;      // cite the one input as this name
   std::uint64_t first_line = 0;  // ... and its first line as this number
 };

@@ -50,9 +50,10 @@ ChunkResult::~ChunkResult() {
 
 Scanner::Scanner(const ScanSettings& settings)
     : s_(settings),
-      matcher_(settings.rules->make_matcher({settings.by, io::Path{"id"}, io::Path{"source"}})) {
+      matcher_(settings.rules->make_matcher(
+          {settings.by, io::Path{"id"}, io::Path{"source"}, io::Path{"account"}})) {
   for (const auto& r : s_.rules->rules)
-    needs_time_.push_back(r.fade.kind != rules::Fade::none || r.cap ? 1 : 0);
+    needs_time_.push_back(r.fade.kind != rules::Fade::none || period_days(r) ? 1 : 0);
 }
 
 std::uint64_t Scanner::soft_failures() const { return soft_ + matcher_->soft_failures(); }
@@ -157,7 +158,7 @@ void Scanner::scan(io::LineReader& reader, std::uint32_t chunk, EventSink& sink,
         // An expired match is forgotten: no points, no flag, not matched.
         if (rule.fade.kind == rules::Fade::expire && rules::fade_factor(rule, ts, s_.as_of) == 0)
           continue;
-        if (rule.cap) period = rules::period_of(ts, rule.cap->days);
+        if (auto days = period_days(rule)) period = rules::period_of(ts, *days);
       }
       live_.push_back(Live{hit.rule, rules::final_points(rule, hit.raw, ts, s_.as_of), period});
     }
@@ -171,6 +172,14 @@ void Scanner::scan(io::LineReader& reader, std::uint32_t chunk, EventSink& sink,
     e.line = line.number;
     e.source = kNoSource;
     e.has_id = false;
+    e.has_account = false;
+    if (s_.friend_accounts != nullptr) {
+      FieldText account = matcher_->extra(3);
+      if (account.is_string) {
+        e.account = account.text;
+        e.has_account = true;
+      }
+    }
     if (!live_.empty()) {
       FieldText source = matcher_->extra(2);
       if (source.is_string) e.source = source.text;

@@ -14,6 +14,7 @@
 #include "io/json_path.hpp"
 #include "io/line_reader.hpp"
 #include "io/record_reader.hpp"
+#include "score/person_table.hpp"
 #include "score/rule_set.hpp"
 
 namespace socred::score {
@@ -28,6 +29,9 @@ struct ScanSettings {
   bool track_max_ts = false;     // find the newest event (default --as-of)
   bool strict = false;
   OnError on_error = OnError::kStop;
+  /// The friends file's accounts (score --friends): events that carry one
+  /// in `account` link it to their person.
+  const PersonTable* friend_accounts = nullptr;
 };
 
 /// One match that counts, with its final points.
@@ -46,6 +50,8 @@ struct EventView {
   std::string_view source;  // "(none)" when the event has no string `source`
   std::string_view id;
   bool has_id;
+  std::string_view account;  // set when friend accounts are wanted and present
+  bool has_account;
   const std::vector<Live>* live;
 };
 

@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <set>
 
+#include "rules/milli.hpp"
+
 namespace socred::score {
 namespace {
 
@@ -21,16 +23,54 @@ std::string explain_input(const State& state, const ExplainEntry& e) {
   return state.inputs()[e.input] + ":" + std::to_string(e.line);
 }
 
+std::string spilled_text(const State& state, const SpilledEntry& e) {
+  std::string text = (e.points > 0 ? "+" : "") + rules::format_milli(e.points) + ": " +
+                     state.rules().rules[e.event.rule].name + " by ";
+  std::string who(state.persons().key(e.friend_person));
+  if (e.hops == 1)
+    text += "friend " + who;
+  else if (e.hops == 2)
+    text += who + ", a friend of a friend";
+  else
+    text += who + ", " + std::to_string(e.hops) + " hops away";
+  text += " (" + (e.cited ? explain_input(state, e.event) : std::string("no event cited")) + ")";
+  return text;
+}
+
+namespace {
+
+// One line of --explain: a person's own event or a friend's spill.
+struct Cited {
+  const ExplainEntry* own = nullptr;
+  const SpilledEntry* spilled = nullptr;
+  Milli points() const { return own != nullptr ? own->points : spilled->points; }
+  const ExplainEntry& event() const { return own != nullptr ? *own : spilled->event; }
+  bool has_id() const { return own != nullptr ? own->has_id : spilled->cited && spilled->event.has_id; }
+};
+
+bool cited_before(const State& state, const Cited& a, const Cited& b) {
+  Milli ma = a.points() < 0 ? -a.points() : a.points();
+  Milli mb = b.points() < 0 ? -b.points() : b.points();
+  if (ma != mb) return ma > mb;
+  if (a.has_id() != b.has_id()) return !a.has_id();
+  if (a.has_id() && a.event().id != b.event().id) return a.event().id < b.event().id;
+  if (a.event().rule != b.event().rule) return a.event().rule < b.event().rule;
+  if ((a.own != nullptr) != (b.own != nullptr)) return a.own != nullptr;  // own first
+  if (a.own != nullptr) return explains_before(*a.own, *b.own);
+  return spilled_before(state, *a.spilled, *b.spilled);
+}
+
+}  // namespace
+
 void write_scores(const State& state, const TotalsBuilder& totals, bool explain,
-                  const std::vector<Spill>* spill, io::JsonlWriter& out) {
+                  const SpillResult* spill, io::JsonlWriter& out) {
   const RuleSet& set = state.rules();
   const auto& sources = state.sources();
   Totals t;
-  std::vector<ExplainEntry> top;
+  std::vector<Cited> top;
   for (std::uint32_t p : totals.order()) {
     totals.compute(p, t);
-    const Spill* s = spill != nullptr ? &(*spill)[p] : nullptr;
-    Milli sum = set.base + t.own + (s != nullptr ? s->total : 0);
+    Milli sum = set.base + t.own + (spill != nullptr ? spill->total(p) : 0);
     if (set.low && sum < *set.low) sum = *set.low;
     if (set.high && sum > *set.high) sum = *set.high;
     std::set<std::string> flags;
@@ -54,27 +94,37 @@ void write_scores(const State& state, const TotalsBuilder& totals, bool explain,
     for (std::uint32_t src : totals.source_order())
       if (t.source_hit[src]) out.key(sources[src]).raw(rules::format_milli(t.by_source[src]));
     out.end_object();
-    if (s != nullptr) {
+    if (spill != nullptr) {
       out.key("spilled").begin_object();
-      for (std::size_t r = 0; r < set.rules.size(); ++r)
-        if (s->hit[r]) out.key(set.rules[r].name).raw(rules::format_milli(s->by_rule[r]));
+      for (std::uint32_t r = 0; r < set.rules.size(); ++r)
+        if (spill->hit(p, r)) out.key(set.rules[r].name).raw(rules::format_milli(spill->by_rule(p, r)));
       out.end_object();
     }
     if (explain) {
+      top.clear();
       std::size_t count;
       const ExplainEntry* own = state.explained(p, count);
-      top.assign(own, own + count);
-      if (s != nullptr) top.insert(top.end(), s->explain.begin(), s->explain.end());
-      std::sort(top.begin(), top.end(), explains_before);
+      for (std::size_t i = 0; i < count; ++i) top.push_back(Cited{&own[i], nullptr});
+      if (spill != nullptr)
+        for (const SpilledEntry& e : spill->explained(p)) top.push_back(Cited{nullptr, &e});
+      std::sort(top.begin(), top.end(),
+                [&](const Cited& a, const Cited& b) { return cited_before(state, a, b); });
       if (top.size() > state.explain_n()) top.resize(state.explain_n());
       out.key("explain").begin_array();
-      for (const ExplainEntry& e : top) {
+      for (const Cited& c : top) {
+        const ExplainEntry& e = c.event();
         out.begin_object();
         out.key("id");
-        if (e.has_id) out.string(e.id); else out.null();
-        out.key("input").string(explain_input(state, e));
+        if (c.has_id()) out.string(e.id); else out.null();
+        out.key("input");
+        if (c.own != nullptr || c.spilled->cited) out.string(explain_input(state, e)); else out.null();
         out.key("rule").string(set.rules[e.rule].name);
-        out.key("points").raw(rules::format_milli(e.points));
+        out.key("points").raw(rules::format_milli(c.points()));
+        if (c.spilled != nullptr) {
+          out.key("friend").string(state.persons().key(c.spilled->friend_person));
+          out.key("hops").number(c.spilled->hops);
+          out.key("text").string(spilled_text(state, *c.spilled));
+        }
         out.end_object();
       }
       out.end_array();

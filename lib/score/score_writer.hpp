@@ -3,25 +3,21 @@
 #pragma once
 
 #include "io/jsonl_writer.hpp"
+#include "score/spill.hpp"
 #include "score/state.hpp"
 #include "score/totals.hpp"
 
 namespace socred::score {
 
-/// What --friends adds to one person's line.
-struct Spill {
-  std::vector<Milli> by_rule;       // rule-file order
-  std::vector<char> hit;
-  Milli total = 0;
-  std::vector<ExplainEntry> explain;  // merged into the person's own --explain
-};
-
-/// Writes one line per person of `state`, in key order. `spill`, when not
-/// null, gives each person's spilled points (indexed by person).
+/// Writes one line per person of `state`, in key order. With `spill` (score
+/// --friends), lines add `spilled` and the score counts it.
 void write_scores(const State& state, const TotalsBuilder& totals, bool explain,
-                  const std::vector<Spill>* spill, io::JsonlWriter& out);
+                  const SpillResult* spill, io::JsonlWriter& out);
 
-/// The points of the explain entry `e` as printed, and its `input` text.
+/// `file:line` of an explain entry.
 std::string explain_input(const State& state, const ExplainEntry& e);
+
+/// "-10: critical_post by friend p0000812 (events.jsonl:48213)".
+std::string spilled_text(const State& state, const SpilledEntry& e);
 
 }  // namespace socred::score

@@ -23,8 +23,10 @@ bool explains_before(const ExplainEntry& a, const ExplainEntry& b) {
 
 State::State(const RuleSet& rules, std::size_t explain_n)
     : rules_(rules), explain_n_(explain_n), cells_(1024) {
-  for (const auto& r : rules.rules)
-    slot_of_rule_.push_back(r.cap ? -1 : static_cast<int>(slab_width_++));
+  for (const auto& r : rules.rules) {
+    slot_of_rule_.push_back(period_days(r) ? -1 : static_cast<int>(slab_width_++));
+    spill_slot_of_rule_.push_back(r.spill && explain_n > 0 ? static_cast<int>(spill_width_++) : -1);
+  }
   if (rules.rules.size() > 0xFFFF) throw Error(kExitUsage, "more than 65535 rules");
 }
 
@@ -39,8 +41,37 @@ std::uint32_t State::person(std::string_view key, std::uint64_t hash) {
       explain_.resize(explain_.size() + explain_n_);
       explain_count_.push_back(0);
     }
+    spill_top_.resize(spill_top_.size() + spill_width_);
+    spill_top_set_.resize(spill_top_set_.size() + spill_width_, 0);
   }
   return p;
+}
+
+void State::set_friend_accounts(const PersonTable* accounts) {
+  friend_accounts_ = accounts;
+  account_person_.assign(accounts != nullptr ? accounts->size() : 0, UINT32_MAX);
+}
+
+void State::link_account(std::uint32_t account, std::uint32_t p) {
+  std::uint32_t& current = account_person_[account];
+  if (current == UINT32_MAX || persons_.key(p) < persons_.key(current)) current = p;
+}
+
+void State::offer_spill_top(std::uint32_t p, std::uint32_t rule, const ExplainEntry& e) {
+  int slot = spill_slot_of_rule_[rule];
+  if (slot < 0) return;
+  std::size_t at = std::size_t{p} * spill_width_ + static_cast<std::size_t>(slot);
+  if (!spill_top_set_[at] || explains_before(e, spill_top_[at])) {
+    spill_top_[at] = e;
+    spill_top_set_[at] = 1;
+  }
+}
+
+const ExplainEntry* State::spill_top(std::uint32_t p, std::uint32_t rule) const {
+  int slot = spill_slot_of_rule_[rule];
+  if (slot < 0) return nullptr;
+  std::size_t at = std::size_t{p} * spill_width_ + static_cast<std::size_t>(slot);
+  return spill_top_set_[at] ? &spill_top_[at] : nullptr;
 }
 
 std::uint32_t State::source(std::string_view name) {
@@ -157,6 +188,16 @@ void State::merge(const State& other) {
       }
     }
   }
+  for (std::uint32_t q = 0; q < theirs.size(); ++q)
+    for (std::uint32_t r = 0; r < rules_.rules.size(); ++r)
+      if (const ExplainEntry* top = other.spill_top(q, r)) {
+        ExplainEntry e = *top;
+        if (e.input < input_map.size()) e.input = input_map[e.input];
+        offer_spill_top(person_map[q], r, e);
+      }
+  for (std::uint32_t a = 0; a < other.account_person_.size(); ++a)
+    if (other.account_person_[a] != UINT32_MAX && a < account_person_.size())
+      link_account(a, person_map[other.account_person_[a]]);
   other.for_each_cell([&](const Cell& c) {
     add(person_map[c.person], c.rule, source_map[c.source], c.period, c.sum);
   });
@@ -165,7 +206,8 @@ void State::merge(const State& other) {
 std::size_t State::memory() const {
   return persons_.memory() + (events_.capacity() + matched_.capacity()) * 8 +
          slab_sum_.capacity() * 8 + slab_source_.capacity() * 4 +
-         cells_.capacity() * sizeof(CellSlot) + explain_.capacity() * sizeof(ExplainEntry);
+         cells_.capacity() * sizeof(CellSlot) + explain_.capacity() * sizeof(ExplainEntry) +
+         spill_top_.capacity() * sizeof(ExplainEntry) + account_person_.capacity() * 4;
 }
 
 }  // namespace socred::score

@@ -74,7 +74,27 @@ class State {
   void fix_places(Fix fix) {
     for (std::size_t p = 0; p < explain_count_.size(); ++p)
       for (std::size_t i = 0; i < explain_count_[p]; ++i) fix(explain_[p * explain_n_ + i]);
+    for (std::size_t i = 0; i < spill_top_.size(); ++i)
+      if (spill_top_set_[i]) fix(spill_top_[i]);
   }
+
+  // Friends (score --friends).
+  /// The accounts of the friends file, read-only and shared by threads: an
+  /// event carrying one of them links it to the event's person.
+  void set_friend_accounts(const PersonTable* accounts);
+  const PersonTable* friend_accounts() const { return friend_accounts_; }
+  /// Links friends-file account `account` to person `p`; an account seen
+  /// with two persons goes to the smaller key, whatever the order.
+  void link_account(std::uint32_t account, std::uint32_t p);
+  /// The person of friends-file account `account`, or UINT32_MAX.
+  std::uint32_t account_person(std::uint32_t account) const {
+    return account < account_person_.size() ? account_person_[account] : UINT32_MAX;
+  }
+  /// Spilling rules keep, per person, their top event: what a friend's
+  /// explanation cites.
+  void offer_spill_top(std::uint32_t p, std::uint32_t rule, const ExplainEntry& e);
+  /// The person's top event for spilling rule `rule`, or null.
+  const ExplainEntry* spill_top(std::uint32_t p, std::uint32_t rule) const;
 
   /// Adds `other` into this state (sources and inputs matched by name).
   void merge(const State& other);
@@ -145,6 +165,13 @@ class State {
 
   std::vector<std::string> sources_;
   std::vector<std::string> inputs_;
+
+  const PersonTable* friend_accounts_ = nullptr;
+  std::vector<std::uint32_t> account_person_;
+  std::vector<int> spill_slot_of_rule_;  // -1: the rule does not spill
+  std::size_t spill_width_ = 0;
+  std::vector<ExplainEntry> spill_top_;  // persons x spilling rules (with --explain)
+  std::vector<std::uint8_t> spill_top_set_;
 };
 
 }  // namespace socred::score

@@ -53,6 +53,31 @@ void TotalsBuilder::cells(std::uint32_t p, std::vector<Cell>& out) const {
   });
 }
 
+void TotalsBuilder::periods(std::uint32_t p, std::uint32_t r,
+                            std::vector<std::pair<std::int64_t, Milli>>& out) const {
+  out.clear();
+  const rules::Rule& rule = state_.rules().rules[r];
+  Cell c;
+  bool hit = state_.slab(p, r, c);
+  Milli slab = hit ? c.sum : 0;
+  const Cell* cells = table_.data();
+  for (std::uint32_t i = offsets_[p]; i < offsets_[p + 1]; ++i) {
+    if (cells[i].rule != r) continue;
+    if (cells[i].period == kNoPeriod) {  // a second source of a slab rule
+      slab += cells[i].sum;
+      hit = true;
+    } else if (!out.empty() && out.back().first == cells[i].period) {
+      out.back().second += cells[i].sum;
+    } else {
+      out.emplace_back(cells[i].period, cells[i].sum);
+    }
+  }
+  if (hit) out.emplace_back(kNoPeriod, slab);
+  if (rule.cap)
+    for (auto& [period, sum] : out)
+      if (period != kNoPeriod) sum = rules::apply_cap(*rule.cap, sum);
+}
+
 void TotalsBuilder::compute(std::uint32_t p, Totals& t) const {
   const auto& specs = state_.rules().rules;
   t.by_rule.assign(specs.size(), 0);

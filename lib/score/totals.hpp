@@ -28,6 +28,11 @@ class TotalsBuilder {
   const std::vector<std::uint32_t>& source_order() const { return source_order_; }
 
   void compute(std::uint32_t p, Totals& out) const;
+  /// The person's points for rule `r` per period, the rule's cap applied:
+  /// one (kNoPeriod, sum) for a rule summed over all time; empty when the
+  /// rule never matched. What spills to friends.
+  void periods(std::uint32_t p, std::uint32_t r,
+               std::vector<std::pair<std::int64_t, Milli>>& out) const;
   /// Every sum of person `p` (slab and table), ordered by rule, period and
   /// source name: what --partial writes.
   void cells(std::uint32_t p, std::vector<Cell>& out) const;
