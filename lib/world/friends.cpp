@@ -64,4 +64,13 @@ std::vector<std::uint64_t> friend_edges(const Population& pop, const FriendSetti
   return edges;
 }
 
+void put_friend(std::uint64_t edge, TextBuffer& out) {
+  out.reserve(64);
+  out.put("{\"a\":");
+  put_account(out, kSocial, static_cast<std::uint32_t>(edge >> 32));
+  out.put(",\"b\":");
+  put_account(out, kSocial, static_cast<std::uint32_t>(edge));
+  out.put("}\n");
+}
+
 }  // namespace socred::world

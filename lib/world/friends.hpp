@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "world/people.hpp"
+#include "world/text_buffer.hpp"
 
 namespace socred::world {
 
@@ -19,5 +20,8 @@ struct FriendSettings {
 /// Every undirected edge once as (a << 32 | b) with account numbers a < b,
 /// sorted (which is the order of the "social:xxxxxxxx" strings).
 std::vector<std::uint64_t> friend_edges(const Population& pop, const FriendSettings& s);
+
+/// Appends {"a":"social:...","b":"social:..."} for one edge.
+void put_friend(std::uint64_t edge, TextBuffer& out);
 
 }  // namespace socred::world

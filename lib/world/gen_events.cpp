@@ -4,19 +4,12 @@
 // concatenated shards are the whole output byte for byte.
 #include "world/gen_events.hpp"
 
-#include <fmt/format.h>
-
 #include "io/error.hpp"
 #include "world/accounts.hpp"
 #include "world/calendar.hpp"
-#include "world/cities.hpp"
+#include "world/manifest.hpp"
 #include "world/people.hpp"
-#include "world/persona.hpp"
 #include "world/text_buffer.hpp"
-
-#ifndef SOCRED_VERSION
-#define SOCRED_VERSION "0.0.0"
-#endif
 
 namespace socred::world {
 
@@ -76,31 +69,9 @@ void drain(cli::Context& ctx, TextBuffer& buf, bool last) {
 void write_people(const Options& o, const Population& pop, const Shard& sh, cli::Context& ctx) {
   auto [begin, end] = slice(pop.size(), sh);
   TextBuffer buf;
-  std::string name;
+  std::string scratch;
   for (auto i = static_cast<std::uint32_t>(begin); i < end; ++i) {
-    const Person& p = pop[i];
-    canonical_name(p.name, name);
-    buf.reserve(256 + name.size());
-    char id[18];
-    std::size_t len = Population::format_person_id(i, id);
-    buf.put("{\"person\":");
-    buf.put_string(std::string_view(id, len));
-    buf.put(",\"national_id\":\"");
-    pop.format_national_id(i, id);
-    buf.put(std::string_view(id, 18));
-    buf.put("\",\"name\":");
-    buf.put_string(name);
-    buf.put(",\"birthdate\":\"");
-    format_date(p.birth_days, id);
-    buf.put(std::string_view(id, 10));
-    buf.put(p.female() ? "\",\"sex\":\"F\"" : "\",\"sex\":\"M\"");
-    buf.put(",\"city\":");
-    buf.put_string(cities()[p.city].name);
-    if (o.truth) {
-      buf.put(",\"persona\":");
-      buf.put_string(persona(p.persona).name);
-    }
-    buf.put("}\n");
+    put_person(pop, i, o.truth, scratch, buf);
     drain(ctx, buf, false);
   }
   drain(ctx, buf, true);
@@ -123,12 +94,7 @@ void write_friends(const Options& o, const Population& pop, const Shard& sh, cli
   auto [begin, end] = slice(edges.size(), sh);
   TextBuffer buf;
   for (auto e = begin; e < end; ++e) {
-    buf.reserve(64);
-    buf.put("{\"a\":");
-    put_account(buf, kSocial, static_cast<std::uint32_t>(edges[e] >> 32));
-    buf.put(",\"b\":");
-    put_account(buf, kSocial, static_cast<std::uint32_t>(edges[e]));
-    buf.put("}\n");
+    put_friend(edges[e], buf);
     drain(ctx, buf, false);
   }
   drain(ctx, buf, true);
@@ -165,23 +131,6 @@ std::string check_noise_group(const std::string& text) {
   return err ? *err : std::string();
 }
 
-std::string manifest(const Options& o) {
-  NoiseSettings n = noise_settings(o);
-  std::string out = fmt::format(
-      "{{\"tool\":\"gen-events\",\"version\":\"{}\",\"seed\":{},\"population\":{},"
-      "\"start\":\"{}\",\"days\":{},\"noise\":{{\"base\":{}",
-      SOCRED_VERSION, o.seed, o.population, date_text(*parse_start(o.start)), o.days, n.base);
-  for (int f = 0; f < kNoiseFieldCount; ++f)
-    if (n.field[f] >= 0) out += fmt::format(",\"{}\":{}", kNoiseFieldNames[f], n.field[f]);
-  out += ",\"groups\":[";
-  for (std::size_t g = 0; g < n.groups.size(); ++g)
-    out += fmt::format("{}\"{}\"", g ? "," : "", n.groups[g].text);
-  out += fmt::format(
-      "]}},\"court_name_share\":{},\"degree\":{},\"rewire\":{},\"homophily\":{}}}",
-      o.court_name_share, o.friends.degree, o.friends.rewire, o.friends.homophily);
-  return out;
-}
-
 int run(const Options& o, cli::Context& ctx) {
   Shard shard;
   if (!o.shard.empty() && !parse_shard(o.shard, shard))
@@ -193,7 +142,7 @@ int run(const Options& o, cli::Context& ctx) {
   NoiseSettings noise = noise_settings(o);
 
   if (o.kind == "manifest") {
-    ctx.out.write_raw_line(manifest(o));
+    ctx.out.write_raw_line(manifest(o, noise));
     return kExitOk;
   }
   Population pop(o.seed, o.population);

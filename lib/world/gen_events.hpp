@@ -40,9 +40,6 @@ std::string check_start(const std::string& text);
 std::string check_noise_field(const std::string& text);
 std::string check_noise_group(const std::string& text);
 
-/// The reproducibility stamp: one JSON line naming every input of the output.
-std::string manifest(const Options& o);
-
 int run(const Options& o, cli::Context& ctx);
 
 }  // namespace socred::world

@@ -1,4 +1,4 @@
-// Drawing persons, and the text of their identifiers.
+// Drawing persons, the text of their identifiers, and their register lines.
 #include "world/people.hpp"
 
 #include <vector>
@@ -141,6 +141,33 @@ std::string Population::phone(std::uint32_t i) const {
   s.push_back(kSecond[rng.below(5)]);
   for (int d = 0; d < 9; ++d) s.push_back(static_cast<char>('0' + rng.below(10)));
   return s;
+}
+
+void put_person(const Population& pop, std::uint32_t i, bool truth, std::string& name,
+                TextBuffer& out) {
+  const Person& p = pop[i];
+  canonical_name(p.name, name);
+  out.reserve(256 + name.size());
+  char id[18];
+  std::size_t len = Population::format_person_id(i, id);
+  out.put("{\"person\":");
+  out.put_string(std::string_view(id, len));
+  out.put(",\"national_id\":\"");
+  pop.format_national_id(i, id);
+  out.put(std::string_view(id, 18));
+  out.put("\",\"name\":");
+  out.put_string(name);
+  out.put(",\"birthdate\":\"");
+  format_date(p.birth_days, id);
+  out.put(std::string_view(id, 10));
+  out.put(p.female() ? "\",\"sex\":\"F\"" : "\",\"sex\":\"M\"");
+  out.put(",\"city\":");
+  out.put_string(cities()[p.city].name);
+  if (truth) {
+    out.put(",\"persona\":");
+    out.put_string(persona(p.persona).name);
+  }
+  out.put("}\n");
 }
 
 }  // namespace socred::world

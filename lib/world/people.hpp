@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "world/names.hpp"
+#include "world/text_buffer.hpp"
 #include "world/vocabulary.hpp"
 
 namespace socred::world {
@@ -52,6 +53,11 @@ class Population {
   std::uint64_t seed_;
   std::vector<Person> people_;
 };
+
+/// Appends person `i`'s register line (with the persona if `truth`);
+/// `scratch` is reused for the name.
+void put_person(const Population& pop, std::uint32_t i, bool truth, std::string& scratch,
+                TextBuffer& out);
 
 /// Streams for stream_key(): one per purpose, so adding draws to one does not
 /// shift another.
