@@ -20,7 +20,8 @@ int main(int argc, char** argv) {
                      ->type_name("ID");
   app.add_option("--service", opt.services, "only this service (repeatable)")
       ->type_name("NAME")
-      ->allow_extra_args(false);
+      ->allow_extra_args(false)
+      ->excludes(requests);
   app.add_option("--test", opt.test, "run the policy's test cases, report failures and coverage")
       ->type_name("CASES")
       ->excludes(requests)

@@ -23,6 +23,8 @@ int run(const Options& options, cli::Context& ctx) {
 
   int status;
   if (!options.test.empty()) {
+    if (!ctx.io.inputs.empty())
+      throw Error(kExitUsage, "--test reads no score lines: each case carries its input");
     status = run_tests(options, policy, ctx);
   } else if (!options.person.empty()) {
     if (services.size() != 1) throw Error(kExitUsage, "--person needs exactly one --service");
