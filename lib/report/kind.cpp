@@ -4,28 +4,27 @@
 
 #include "io/error.hpp"
 #include "io/json_path.hpp"
+#include "report/tally.hpp"
 
 namespace socred::report {
 
-namespace {
-bool has(simdjson::dom::object record, std::string_view key) {
-  return io::last_field(record, key).has_value();
-}
-}  // namespace
-
 Kind detect(simdjson::dom::object record) {
+  static constexpr std::string_view kKeys[] = {
+      "decision", "service", "person", "score", "contributions", "by_source", "left", "right",
+      "match_weight", "true_links", "true_positives", "id", "ts", "source", "type"};
+  enum { kDecisionKey, kService, kPerson, kScoreKey, kContributions, kBySource, kLeft, kRight,
+         kMatchWeight, kTrueLinks, kTruePositives, kId, kTs, kSource, kType };
+  std::optional<simdjson::dom::element> found[std::size(kKeys)];
+  pick(record, kKeys, found);
+  auto has = [&](int i) { return found[i].has_value(); };
   // Decision lines carry a score too, so they are tested first.
-  if (has(record, "decision") && has(record, "service") && has(record, "person"))
-    return Kind::kDecision;
-  if (has(record, "score") && has(record, "person") &&
-      (has(record, "contributions") || has(record, "by_source")))
+  if (has(kDecisionKey) && has(kService) && has(kPerson)) return Kind::kDecision;
+  if (has(kScoreKey) && has(kPerson) && (has(kContributions) || has(kBySource)))
     return Kind::kScore;
-  if (has(record, "left") && has(record, "right") && has(record, "match_weight"))
-    return Kind::kLink;
+  if (has(kLeft) && has(kRight) && has(kMatchWeight)) return Kind::kLink;
   // join-records' evaluation starts with a summary line before its pairs.
-  if (has(record, "true_links") && has(record, "true_positives")) return Kind::kLink;
-  if (has(record, "id") && has(record, "ts") && has(record, "source") && has(record, "type"))
-    return Kind::kEvent;
+  if (has(kTrueLinks) && has(kTruePositives)) return Kind::kLink;
+  if (has(kId) && has(kTs) && has(kSource) && has(kType)) return Kind::kEvent;
   return Kind::kAuto;
 }
 

@@ -16,9 +16,8 @@ using simdjson::dom::object;
 // Beyond this, thousandths would not fit 64 bits exactly; no rule gives it.
 constexpr double kMaxPoints = 9e12;
 
-std::optional<Problem> check_points(object record, std::string_view key, bool strict,
-                                    std::optional<object>& out) {
-  auto value = io::last_field(record, key);
+std::optional<Problem> check_points(const std::optional<element>& value, std::string_view key,
+                                    bool strict, std::optional<object>& out) {
   if (!value) {
     if (strict) return Problem{std::string(key), fmt::format("missing field \"{}\"", key)};
     return std::nullopt;
@@ -36,9 +35,8 @@ std::optional<Problem> check_points(object record, std::string_view key, bool st
   return std::nullopt;
 }
 
-std::optional<Problem> check_count(object record, std::string_view key, bool strict,
-                                   std::uint64_t& out) {
-  auto value = io::last_field(record, key);
+std::optional<Problem> check_count(const std::optional<element>& value, std::string_view key,
+                                   bool strict, std::uint64_t& out) {
   if (!value) {
     if (strict) return Problem{std::string(key), fmt::format("missing field \"{}\"", key)};
     return std::nullopt;
@@ -57,29 +55,34 @@ void post(Ledger& ledger, const std::optional<object>& points) {
 }  // namespace
 
 std::optional<Problem> ScoreTally::add(object record, const Settings& settings) {
-  auto person = io::last_field(record, "person");
+  static constexpr std::string_view kKeys[] = {"person",        "score",     "events",  "matched",
+                                               "contributions", "by_source", "spilled", "flags"};
+  std::optional<element> fields[8];
+  pick(record, kKeys, fields);
+  const auto& [person, score_value, events_value, matched_value, contributions_value,
+               by_source_value, spilled_value, flags_value] = fields;
   if (!person) return Problem{"", "missing field \"person\""};
   if (!person->is_string()) return Problem{"person", "field \"person\": expected a string"};
-  auto score_value = io::last_field(record, "score");
   if (!score_value) return Problem{"", "missing field \"score\""};
   double value;
   if (score_value->get_double().get(value) != simdjson::SUCCESS)
     return Problem{"score", "field \"score\": expected a number"};
 
   std::uint64_t n_events = 0, n_matched = 0;
-  if (auto p = check_count(record, "events", settings.strict, n_events)) return p;
-  if (auto p = check_count(record, "matched", settings.strict, n_matched)) return p;
+  if (auto p = check_count(events_value, "events", settings.strict, n_events)) return p;
+  if (auto p = check_count(matched_value, "matched", settings.strict, n_matched)) return p;
   std::optional<object> contributions, by_source, spill;
-  if (auto p = check_points(record, "contributions", settings.strict, contributions)) return p;
-  if (auto p = check_points(record, "by_source", settings.strict, by_source)) return p;
-  if (auto p = check_points(record, "spilled", false, spill)) return p;
+  if (auto p = check_points(contributions_value, "contributions", settings.strict, contributions))
+    return p;
+  if (auto p = check_points(by_source_value, "by_source", settings.strict, by_source)) return p;
+  if (auto p = check_points(spilled_value, "spilled", false, spill)) return p;
   simdjson::dom::array flag_list;
   bool has_flags = false;
-  if (auto flags_value = io::last_field(record, "flags")) {
+  if (flags_value) {
     if (flags_value->get(flag_list) != simdjson::SUCCESS)
       return Problem{"flags", "field \"flags\": expected an array of strings"};
-    for (element f : flag_list)
-      if (!f.is_string()) return Problem{"flags", "field \"flags\": expected an array of strings"};
+    for (element e : flag_list)
+      if (!e.is_string()) return Problem{"flags", "field \"flags\": expected an array of strings"};
     has_flags = true;
   } else if (settings.strict) {
     return Problem{"", "missing field \"flags\""};

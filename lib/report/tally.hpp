@@ -132,6 +132,23 @@ struct EventTally {
   void merge(const EventTally& other);
 };
 
+/// The last value of each of `keys` among a record's top-level fields, in
+/// one pass over the fields (a lookup per key would scan the object once per
+/// key, which was a third of report's time on score lines).
+template <std::size_t N>
+void pick(simdjson::dom::object record, const std::string_view (&keys)[N],
+          std::optional<simdjson::dom::element> (&out)[N]) {
+  for (auto& o : out) o.reset();
+  for (auto field : record) {
+    for (std::size_t i = 0; i < N; ++i) {
+      if (field.key.size() == keys[i].size() && field.key == keys[i]) {
+        out[i] = field.value;
+        break;
+      }
+    }
+  }
+}
+
 /// Points as written (a decimal with at most 3 decimals) to thousandths,
 /// rounded half away from zero.
 std::int64_t to_thousandths(double points);
