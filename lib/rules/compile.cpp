@@ -45,11 +45,12 @@ class Compiler {
   }
 
   int slot_for(const io::Path& path) {
-    for (std::size_t k = 0; k < impl_.fields.size(); ++k)
-      if (impl_.fields[k] == path) return static_cast<int>(k);
-    impl_.fields.push_back(path);
-    impl_.field_uses.push_back(0);
-    return static_cast<int>(impl_.fields.size() - 1);
+    auto [it, fresh] = slots_.emplace(path, static_cast<int>(impl_.fields.size()));
+    if (fresh) {
+      impl_.fields.push_back(path);
+      impl_.field_uses.push_back(0);
+    }
+    return it->second;
   }
 
   void begin_use() { used_.clear(); }
@@ -189,6 +190,7 @@ class Compiler {
 
   Program::Impl& impl_;
   std::set<int> used_;
+  std::map<io::Path, int> slots_;
 };
 
 }  // namespace

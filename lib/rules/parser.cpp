@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <algorithm>
 #include <set>
+#include <unordered_map>
 
 #include "rules/functions.hpp"
 #include "rules/lexer.hpp"
@@ -205,10 +206,10 @@ class Parser {
     Rule r;
     r.name = std::string(name_tok.text);
     r.where = where(rule_tok);
-    for (const Rule& other : impl.rules)
-      if (other.name == r.name)
-        fail(name_tok, fmt::format("expected a new rule name: '{}' is already defined at line {}",
-                                   r.name, other.where.line));
+    auto [known, fresh] = names_.emplace(r.name, r.where.line);
+    if (!fresh)
+      fail(name_tok, fmt::format("expected a new rule name: '{}' is already defined at line {}", r.name,
+                                 known->second));
     if (is(Tok::colon)) next();
     NodePtr condition, unit;
     bool has_points = false, has_reason = false, has_evidence = false;
@@ -382,10 +383,10 @@ class Parser {
       expected("a service name after 'service' (service flight)");
     }
     if (s.name.empty()) fail(name_tok, "expected a service name, found an empty string");
-    for (const Service& other : impl.services)
-      if (other.name == s.name)
-        fail(name_tok, fmt::format("expected a new service name: '{}' is already defined at line {}",
-                                   s.name, other.where.line));
+    auto [known, fresh] = names_.emplace(s.name, s.where.line);
+    if (!fresh)
+      fail(name_tok, fmt::format("expected a new service name: '{}' is already defined at line {}", s.name,
+                                 known->second));
     if (is(Tok::colon)) next();
     std::vector<NodePtr> conditions;
     while (is_word("allow") || is_word("forbid")) {
@@ -730,6 +731,7 @@ class Parser {
   std::size_t pos_ = 0;
   std::size_t prev_end_ = 0;
   int depth_ = 0;
+  std::unordered_map<std::string, std::uint64_t> names_;  // rules or services: line defined
 };
 
 }  // namespace

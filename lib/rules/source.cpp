@@ -2,6 +2,8 @@
 // them), so a person can see what the parser saw.
 #include "rules/source.hpp"
 
+#include <algorithm>
+
 #include "io/error.hpp"
 
 namespace socred::rules {
@@ -25,14 +27,19 @@ std::size_t line_start(const std::string& t, std::size_t offset) {
 
 }  // namespace
 
-Source::Source(std::string file, std::string text) : file_(std::move(file)), text_(std::move(text)) {}
+Source::Source(std::string file, std::string text) : file_(std::move(file)), text_(std::move(text)) {
+  line_starts_.push_back(0);
+  for (std::size_t i = 0; i < text_.size(); ++i)
+    if (text_[i] == '\n') line_starts_.push_back(i + 1);
+}
 
 void Source::locate(std::size_t offset, std::uint64_t& line, std::uint64_t& column) const {
   if (offset > text_.size()) offset = text_.size();
-  line = 1;
-  for (std::size_t i = 0; i < offset; ++i) line += text_[i] == '\n';
+  // The last line starting at or before the offset.
+  auto after = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+  line = static_cast<std::uint64_t>(after - line_starts_.begin());
   column = 1;
-  for (std::size_t i = line_start(text_, offset); i < offset; ++column) {
+  for (std::size_t i = *(after - 1); i < offset; ++column) {
     std::size_t len = char_length(text_, i);
     i += len == 0 ? 1 : len;
   }

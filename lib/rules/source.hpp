@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace socred::rules {
 
@@ -32,6 +33,7 @@ class Source {
  private:
   std::string file_;
   std::string text_;
+  std::vector<std::size_t> line_starts_;  // offset of each line's first byte
 };
 
 }  // namespace socred::rules
