@@ -23,7 +23,8 @@ Disparity disparity(std::string subject, const std::vector<GroupRate>& groups) {
     row.total = g.total;
     row.selected = g.selected;
     row.rate = static_cast<double>(g.selected) / static_cast<double>(g.total);
-    row.best = g.selected * best->total == best->selected * g.total;
+    // With nobody selected anywhere there is no best group to compare with.
+    row.best = best->selected > 0 && g.selected * best->total == best->selected * g.total;
     if (best->selected > 0) {
       row.ratio = row.rate / out.best_rate;
       // rate / best < 4/5  <=>  5 * selected * best.total < 4 * best.selected * total

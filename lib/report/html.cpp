@@ -19,6 +19,7 @@ h2 { font-size: 19px; border-bottom: 2px solid #d7dde6; padding-bottom: 4px; mar
 h3 { font-size: 15px; margin: 18px 0 6px; }
 ul.facts { margin: 8px 0; padding-left: 20px; }
 ul.facts li.warning { color: #b3261e; font-weight: 600; }
+div.scroll { overflow-x: auto; max-width: 100%; }
 table { border-collapse: collapse; margin: 8px 0 4px; font-variant-numeric: tabular-nums; }
 th, td { padding: 3px 10px; border-bottom: 1px solid #e4e8ee; }
 th { background: #f3f5f8; text-align: left; font-weight: 600; }
@@ -37,7 +38,8 @@ footer { margin-top: 36px; color: #7a8492; font-size: 12px; }
 
 void table(std::string& out, const Table& t) {
   if (!t.title.empty()) out += "<h3>" + xml_escape(t.title) + "</h3>\n";
-  out += "<table>\n";
+  // Wide tables scroll inside their box instead of widening the page.
+  out += "<div class=\"scroll\"><table>\n";
   bool has_headers = false;
   for (const auto& h : t.headers) has_headers = has_headers || !h.empty();
   auto cls = [&](std::size_t c) {
@@ -57,7 +59,7 @@ void table(std::string& out, const Table& t) {
       out += "<td" + cls(c) + ">" + xml_escape(c < t.rows[r].size() ? t.rows[r][c] : "") + "</td>";
     out += "</tr>\n";
   }
-  out += "</tbody></table>\n";
+  out += "</tbody></table></div>\n";
   if (!t.note.empty()) out += "<p class=\"note\">" + xml_escape(t.note) + "</p>\n";
 }
 

@@ -94,7 +94,8 @@ Table disparity_table(const Disparity& d, const std::string& group_title,
   t.align = "lrrrrl";
   for (const auto& r : d.rows) {
     t.rows.push_back({r.group, count_text(r.total), count_text(r.selected), percent_text(r.rate),
-                      ratio_text(r.ratio), r.best ? "best" : r.below ? "BELOW" : "ok"});
+                      d.best_rate == 0 ? "–" : ratio_text(r.ratio),
+                      d.best_rate == 0 ? "–" : r.best ? "best" : r.below ? "BELOW" : "ok"});
     t.flagged.push_back(r.below);
   }
   t.note = d.best_rate == 0

@@ -20,6 +20,7 @@ TEST_CASE("groups with no members are left out; no selection flags nothing", "[r
   CHECK(d.rows.size() == 2);
   CHECK(d.flagged == 0);
   CHECK(d.best_rate == 0);
+  CHECK_FALSE(d.rows[0].best);
   CHECK(disparity("none", {}).rows.empty());
 }
 
