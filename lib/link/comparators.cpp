@@ -74,21 +74,24 @@ int name_level(const Comparison& c, const Value& a, const Arena& arena_a, const 
   Texts main{arena_a.view(a.offset, a.length), arena_b.view(b.offset, b.length),
              a.ascii && b.ascii};
   if (main.a == main.b) return 1;
-  bool reorderable = a.length2 > 0 || b.length2 > 0;
-  Texts sorted = main;
-  if (reorderable) {
-    if (a.length2 > 0) sorted.a = arena_a.view(a.offset2, a.length2);
-    if (b.length2 > 0) sorted.b = arena_b.view(b.offset2, b.length2);
-    if (sorted.a == sorted.b) return 2;
+  // Words sorted and spaced; a one-word name is its own list.
+  Texts words{a.length2 > 0 ? arena_a.view(a.offset2, a.length2) : main.a,
+              b.length2 > 0 ? arena_b.view(b.offset2, b.length2) : main.b, main.ascii};
+  const bool several = a.length2 > 0 || b.length2 > 0;
+  if (several && words.a == words.b) return 2;
+  const int jw_levels = static_cast<int>(c.thresholds.size());
+  double ceiling = 1;
+  if (main.ascii) {
+    ceiling = similarity_ceiling(main, common_characters(main));
+    if (several) ceiling = std::max(ceiling, similarity_ceiling(words, common_characters(words)));
   }
-  // Reordered words have the same characters, so one ceiling serves both.
-  if (main.ascii && similarity_ceiling(main, common_characters(main)) < c.thresholds.back())
-    return static_cast<int>(3 + c.thresholds.size());
-  double s = similarity(main);
-  if (reorderable) s = std::max(s, similarity(sorted));
-  for (std::size_t i = 0; i < c.thresholds.size(); ++i)
-    if (s >= c.thresholds[i]) return static_cast<int>(3 + i);
-  return static_cast<int>(3 + c.thresholds.size());
+  if (ceiling >= c.thresholds.back()) {
+    double s = similarity(main);
+    if (several) s = std::max(s, similarity(words));
+    for (int i = 0; i < jw_levels; ++i)
+      if (s >= c.thresholds[static_cast<std::size_t>(i)]) return 3 + i;
+  }
+  return 3 + jw_levels;
 }
 
 int date_level(const Value& a, const Arena& arena_a, const Value& b, const Arena& arena_b) {

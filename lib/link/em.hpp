@@ -21,7 +21,7 @@ inline int level_in(std::uint64_t pattern, std::size_t comparison) {
 using Table = std::vector<std::vector<double>>;  // [comparison][level]
 
 struct EmOptions {
-  int max_iterations = 200;
+  int max_iterations = 1000;
   double tolerance = 1e-6;  // stop when no parameter moves more than this
   bool fix_u = false;       // keep u at its start (else u is estimated too)
 };

@@ -134,6 +134,7 @@ void evaluate(io::JsonlWriter& out, const EvaluationInput& in, const std::vector
     l.right = static_cast<std::uint32_t>(k);
     l.pattern = pattern_of(in.comparisons, in.left, l.left, in.right, l.right);
     l.weight = scorer.weight(l.pattern, l.left);
+    l.probability = probability(l.weight);  // on its own: it may not have been a candidate
     out.begin_object();
     out.key("error").string("miss");
     in.writer.keys(out, l);

@@ -19,6 +19,9 @@ struct Model {
   // another size (see rescaled_prior).
   bool dedupe = false;
   std::uint64_t left_records = 0, right_records = 0;
+  /// The mean likelihood ratio (product of m/u) of random pairs that no
+  /// blocking rule gives: how much a partner might hide outside the blocks.
+  double outside_ratio = 0;
 
   /// log2(m / u); 0 for the null level and for a level never seen at all.
   double level_weight(std::size_t c, int level) const;

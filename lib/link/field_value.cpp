@@ -150,7 +150,7 @@ Prepared prepare(const Comparison& c, simdjson::dom::element element, Arena& are
       if (c.kind == Kind::kName) {
         text = squash(norm);
         if (norm.find(' ') != std::string::npos) {
-          std::string sorted = sorted_words(norm);
+          std::string sorted = sorted_words(norm, " ");
           out.offset2 = arena.add(sorted);
           out.length2 = static_cast<std::uint32_t>(sorted.size());
         }

@@ -17,7 +17,7 @@ void LinkWriter::keys(io::JsonlWriter& out, const Link& link) const {
   out.key("left").raw(left.id(link.left));
   out.key("right").raw(right.id(link.right));
   out.key("match_weight").number(round_weight(link.weight));
-  out.key("match_probability").number(round_probability(probability(link.weight)));
+  out.key("match_probability").number(round_probability(link.probability));
   out.key("fields").begin_object();
   for (std::size_t c = 0; c < model.comparisons.size(); ++c) {
     const int level = level_in(link.pattern, c);

@@ -54,6 +54,7 @@ std::string model_json(const Model& model, const std::vector<std::string>& block
   out += fmt::format("  \"right_records\": {},\n", model.right_records);
   out += fmt::format("  \"probability_two_random_records_match\": {},\n", num(model.prior));
   out += fmt::format("  \"prior_weight\": {},\n", rounded(model.prior_weight()));
+  out += fmt::format("  \"mean_likelihood_ratio_outside_blocks\": {},\n", num(model.outside_ratio));
   out += "  \"blocking\": [";
   for (std::size_t i = 0; i < blocking.size(); ++i) out += (i ? ", " : "") + quote(blocking[i]);
   out += "],\n  \"comparisons\": [\n";
@@ -86,11 +87,24 @@ std::string model_json(const Model& model, const std::vector<std::string>& block
     out += fmt::format("    \"candidate_pairs\": {},\n", training->candidate_pairs);
     out += fmt::format("    \"random_pairs\": {},\n", training->random_pairs);
     out += fmt::format("    \"all_pairs_compared\": {},\n", training->exhaustive ? "true" : "false");
-    out += fmt::format("    \"em_iterations\": {},\n", training->em.iterations);
-    out += fmt::format("    \"em_converged\": {},\n", training->em.converged ? "true" : "false");
-    out += fmt::format("    \"share_of_candidates_matching\": {},\n", num(training->em.lambda));
-    out += fmt::format("    \"expected_matches\": {}\n", num(std::round(training->em.expected_matches * 10) / 10));
-    out += "  }";
+    out += fmt::format("    \"expected_matches\": {},\n",
+                       num(std::round(training->expected_matches * 10) / 10));
+    out += "    \"not_estimated\": [";
+    for (std::size_t i = 0; i < training->not_estimated.size(); ++i)
+      out += (i ? ", " : "") + quote(training->not_estimated[i]);
+    out += "],\n    \"sessions\": [\n";
+    for (std::size_t i = 0; i < training->sessions.size(); ++i) {
+      const Session& s = training->sessions[i];
+      std::string ignored;
+      for (std::size_t k = 0; k < s.ignored.size(); ++k) ignored += (k ? ", " : "") + quote(s.ignored[k]);
+      out += fmt::format(
+          "      {{\"rule\": {}, \"pairs\": {}, \"ignored\": [{}], \"em_iterations\": {}, "
+          "\"em_converged\": {}, \"share_matching\": {}}}",
+          quote(s.rule), s.pairs, ignored, s.em.iterations, s.em.converged ? "true" : "false",
+          num(s.em.lambda));
+      out += i + 1 < training->sessions.size() ? ",\n" : "\n";
+    }
+    out += "    ]\n  }";
   }
   out += "\n}\n";
   return out;
@@ -137,6 +151,11 @@ Model read_model(const std::string& path, std::vector<std::string>& blocking) {
   model.prior = get_number(root, "probability_two_random_records_match");
   if (!(model.prior > 0 && model.prior < 1))
     throw bad("\"probability_two_random_records_match\" must be between 0 and 1");
+  double outside = 0;
+  if (root["mean_likelihood_ratio_outside_blocks"].get(outside) == simdjson::SUCCESS) {
+    if (!(outside >= 0)) throw bad("\"mean_likelihood_ratio_outside_blocks\" must not be negative");
+    model.outside_ratio = outside;
+  }
   simdjson::dom::array rules, comparisons;
   if (root["blocking"].get(rules) != simdjson::SUCCESS) throw bad("\"blocking\" missing or not an array");
   blocking.clear();

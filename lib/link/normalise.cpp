@@ -125,7 +125,7 @@ std::string squash(std::string_view normalised) {
   return out;
 }
 
-std::string sorted_words(std::string_view normalised) {
+std::string sorted_words(std::string_view normalised, std::string_view separator) {
   std::vector<std::string_view> words;
   std::size_t start = 0;
   while (start < normalised.size()) {
@@ -136,7 +136,10 @@ std::string sorted_words(std::string_view normalised) {
   }
   std::sort(words.begin(), words.end());
   std::string out;
-  for (auto w : words) out += w;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (i > 0) out += separator;
+    out += words[i];
+  }
   return out;
 }
 

@@ -17,9 +17,9 @@ std::string normalise(std::string_view text);
 /// The normalised text without its spaces ("wang xiao ming" -> "wangxiaoming").
 std::string squash(std::string_view normalised);
 
-/// The words of normalised text sorted and joined without spaces, so that
+/// The words of normalised text sorted and joined by `separator`, so that
 /// "fang wang" and "wang fang" give the same key.
-std::string sorted_words(std::string_view normalised);
+std::string sorted_words(std::string_view normalised, std::string_view separator = "");
 
 /// True when every byte is ASCII (then bytes are characters).
 bool is_ascii(std::string_view text);

@@ -34,7 +34,7 @@ struct Options {
   std::uint64_t max_pairs = 1'000'000'000;
   std::uint64_t random_pairs = 1'000'000;
   std::uint64_t seed = 1;
-  int em_iterations = 200;
+  int em_iterations = 1000;
 
   /// True when a linkage mode was asked for.
   bool wanted() const { return fuzzy || dedupe; }

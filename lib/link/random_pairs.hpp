@@ -13,6 +13,7 @@ namespace socred::link {
 
 struct RandomPairs {
   std::vector<PatternCount> patterns;  // sorted by pattern
+  std::vector<PatternCount> outside;   // those of pairs no blocking rule gives
   std::uint64_t pairs = 0;             // drawn (or all of them, when fewer)
   bool exhaustive = false;             // every pair was compared
 };
@@ -20,9 +21,10 @@ struct RandomPairs {
 /// Compares `wanted` pairs drawn with a generator seeded by `seed` (or every
 /// pair when there are no more than that), on `threads` threads. The draw
 /// depends on the seed and the sizes only, never on the thread count.
+/// `rules` is the number of blocking rules whose keys the sides hold.
 RandomPairs compare_random_pairs(const std::vector<Comparison>& comparisons, const Side& left,
-                                 const Side& right, bool dedupe, std::uint64_t wanted,
-                                 std::uint64_t seed, unsigned threads);
+                                 const Side& right, bool dedupe, std::size_t rules,
+                                 std::uint64_t wanted, std::uint64_t seed, unsigned threads);
 
 /// splitmix64: a small generator whose every state gives a good stream,
 /// so chunk k can start at seed + k.

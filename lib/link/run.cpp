@@ -143,6 +143,7 @@ int run(const Options& o, cli::Context& ctx) {
   else if (block_texts.empty()) block_texts = default_rules(comparisons);
   std::vector<BlockingRule> rules;
   for (const auto& text : block_texts) rules.push_back(parse_blocking_rule(text));
+  if (rules.size() > kMaxRules) usage(fmt::format("at most {} blocking rules (--block)", kMaxRules));
   auto id_spec = split_field_spec(o.id);
   auto truth_spec = split_field_spec(o.evaluate);
 
@@ -208,22 +209,45 @@ int run(const Options& o, cli::Context& ctx) {
     t.seed = o.seed;
     t.threads = threads;
     t.em.max_iterations = o.em_iterations;
-    model = train_model(comparisons, left, right, blocking, dedupe, t, training);
-    if (!training.em.converged && training.candidate_pairs > 0)
-      std::fprintf(stderr, "%s: note: EM did not settle in %d iterations (--em-iterations)\n",
-                   ctx.tool.c_str(), training.em.iterations);
+    model = train_model(comparisons, rules, left, right, blocking, dedupe, t, training);
+    for (const Session& session : training.sessions)
+      if (!session.em.converged && session.pairs > 0)
+        std::fprintf(stderr, "%s: note: EM on the pairs of rule \"%s\" did not settle in %d iterations\n",
+                     ctx.tool.c_str(), session.rule.c_str(), session.em.iterations);
+    for (const std::string& name : training.not_estimated)
+      std::fprintf(stderr,
+                   "%s: note: every blocking rule uses \"%s\", so its m could not be estimated "
+                   "(add a rule without it)\n",
+                   ctx.tool.c_str(), name.c_str());
     if (!o.train.empty()) write_model(o.train, model_json(model, block_texts, &training));
   }
 
   Scorer scorer(model, left, right, totals);
-  const double min_weight = std::isnan(o.min_weight) ? weight_of_probability(o.threshold) : o.min_weight;
+  // Linking with --best or --one-to-one says each left record has one
+  // partner at most: its candidates then compete for it (Selection).
+  Selection keep;
+  keep.exclusive = !dedupe && (o.best || o.one_to_one);
+  if (!std::isnan(o.min_weight)) {
+    keep.min_weight = o.min_weight;
+  } else if (keep.exclusive) {
+    keep.by_probability = true;
+    keep.min_probability = o.threshold;
+  } else {
+    keep.min_weight = weight_of_probability(o.threshold);
+  }
+  if (keep.exclusive) {
+    const double has_partner = std::min(model.prior * static_cast<double>(right.size), 0.999);
+    keep.no_partner = 1 - has_partner;
+    keep.outside_odds = model.prior / (1 - model.prior) * model.outside_ratio;
+    keep.right_records = right.size;
+  }
   LinkWriter writer{model, scorer, left, right, o.values};
   const bool evaluating = !o.evaluate.empty() || !o.evaluate_pairs.empty();
   const bool collect = evaluating || dedupe || o.one_to_one;
   std::vector<Link> links;
   std::uint64_t streamed = 0;
   std::uint64_t compared = score_candidates(
-      comparisons, left, right, blocking, scorer, min_weight, threads, [&](std::vector<Link>& chunk) {
+      comparisons, left, right, blocking, scorer, keep, threads, [&](std::vector<Link>& chunk) {
         if (o.best) chunk = best_per_left(chunk);
         if (collect) {
           links.insert(links.end(), chunk.begin(), chunk.end());
@@ -275,9 +299,7 @@ int run(const Options& o, cli::Context& ctx) {
                  ctx.tool.c_str(), sizes.c_str(), static_cast<unsigned long long>(compared),
                  all_pairs(left.size, right.size, dedupe), 1 / model.prior,
                  static_cast<unsigned long long>(streamed + links.size()));
-    if (!given_model)
-      std::fprintf(stderr, ", EM %d iterations, %.1f expected matches", training.em.iterations,
-                   training.em.expected_matches);
+    if (!given_model) std::fprintf(stderr, ", %.1f expected matches", training.expected_matches);
     std::fprintf(stderr, "\n");
   }
   return kExitOk;

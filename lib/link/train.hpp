@@ -1,9 +1,13 @@
-// Estimating a model from the data alone: u from random pairs, then m and
-// the share of matches by EM over the candidate pairs, then the prior for
-// two random records.
+// Estimating a model from the data alone, as Splink's documentation
+// describes: u from random pairs; m by EM in one session per blocking rule
+// over the pairs that rule gives, leaving out the comparisons of the
+// fields the rule blocks on (those agree by construction there); then the
+// prior, the probability that two random records match.
 #pragma once
 
 #include <cstdint>
+#include <string>
+#include <vector>
 
 #include "link/blocking.hpp"
 #include "link/em.hpp"
@@ -18,25 +22,37 @@ struct TrainingOptions {
   EmOptions em;
 };
 
+/// One EM session: the pairs of one blocking rule.
+struct Session {
+  std::string rule;
+  std::uint64_t pairs = 0;
+  std::vector<std::string> ignored;  // comparisons of the rule's own fields
+  EmResult em;
+};
+
 /// What training saw, for the model file and messages.
 struct Training {
   std::uint64_t candidate_pairs = 0;
   std::uint64_t random_pairs = 0;
   bool exhaustive = false;  // the random pairs were all the pairs
-  double lambda_start = 0;
-  EmResult em;
+  std::vector<Session> sessions;
+  std::vector<std::string> not_estimated;  // comparisons no session could estimate
+  double expected_matches = 0;             // among the candidates, under the final model
 };
 
-/// EM starts from starting_m(), u from the random pairs, and a share of
-/// matches that supposes every record of the smaller side (linking) or
-/// half the records (deduplicating) has one partner among the candidates.
-/// EM estimates u among the candidates too, since blocking makes them agree
-/// more than random pairs do; the model keeps the random pairs' u, which is
-/// what the prior for two random records needs. The prior is EM's expected
-/// matches over all possible pairs.
-Model train_model(const std::vector<Comparison>& comparisons, const Side& left, const Side& right,
-                  const Blocking& blocking, bool dedupe, const TrainingOptions& options,
-                  Training& report);
+/// In each session u stays at the random pairs' values (the rule's other
+/// fields agree among its non-matching pairs about as often as among random
+/// pairs) and EM estimates m and the share of matches, from starting_m() and
+/// a share that supposes every record of the smaller side (linking) or half
+/// the records (deduplicating) has one partner among the rule's pairs. A
+/// comparison's m is the mean over the sessions that estimated it; one that
+/// no session could estimate keeps its start. The prior is then the share of
+/// matches that makes the expected matches among all candidates, under the
+/// final weights, equal to prior times all pairs (non-candidates are taken
+/// as non-matches).
+Model train_model(const std::vector<Comparison>& comparisons, const std::vector<BlockingRule>& rules,
+                  const Side& left, const Side& right, const Blocking& blocking, bool dedupe,
+                  const TrainingOptions& options, Training& report);
 
 /// All possible pairs: n_left * n_right, or n (n - 1) / 2 when deduplicating.
 double all_pairs(std::size_t n_left, std::size_t n_right, bool dedupe);
