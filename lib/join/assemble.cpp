@@ -222,7 +222,7 @@ void Assembler::prepare_left() {
   }
 }
 
-void Assembler::pair(std::string_view payload, std::string& out) {
+void Assembler::pair(std::string_view payload, LineSink& out) {
   if (!prepared_) prepare_left();
   out.append(head_);
   std::uint32_t section = get_u32(payload.data());
@@ -242,15 +242,16 @@ void Assembler::pair(std::string_view payload, std::string& out) {
       if (id >= present_.size() || !present_[id]) {
         if (!empty) out.push_back(',');
         empty = false;
-        out.append(p, len);
+        out.append(std::string_view(p, len));
       }
       p += len;
     }
   }
-  out.append("}\n");
+  out.push_back('}');
+  out.end_line();
 }
 
-void Assembler::left_unpaired(std::string& out) {
+void Assembler::left_unpaired(LineSink& out) {
   if (spec_.left_fields.empty()) {
     out.append(left_->text);  // byte for byte
   } else {
@@ -258,16 +259,16 @@ void Assembler::left_unpaired(std::string& out) {
     out.append(head_);
     out.push_back('}');
   }
-  out.push_back('\n');
+  out.end_line();
 }
 
-void Assembler::right_unpaired(std::string_view payload, std::string& out) {
+void Assembler::right_unpaired(std::string_view payload, LineSink& out) {
   std::uint32_t section = get_u32(payload.data());
   std::string_view keys = payload.substr(4, section);
   std::string_view body = payload.substr(4 + section);
   if (spec_.as_read()) {
     out.append(body);
-    out.push_back('\n');
+    out.end_line();
     return;
   }
   out.push_back('{');
@@ -289,12 +290,13 @@ void Assembler::right_unpaired(std::string_view payload, std::string& out) {
       if (!clash) {
         if (!empty) out.push_back(',');
         empty = false;
-        out.append(p, len);
+        out.append(std::string_view(p, len));
       }
       p += len;
     }
   }
-  out.append("}\n");
+  out.push_back('}');
+  out.end_line();
 }
 
 }  // namespace socred::join

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "io/jsonl_writer.hpp"
 #include "io/record_reader.hpp"
 #include "join/options.hpp"
 #include "join/raw_object.hpp"
@@ -30,6 +31,36 @@ class NameIndex {
   std::vector<std::uint32_t> slots_;  // id + 1, 0 = empty
 };
 
+/// Where assembled lines go: straight into the output writer's buffer, or
+/// into a string (the grace join's tagged partitions, tests).
+class LineSink {
+ public:
+  explicit LineSink(std::string& text) : text_(&text) {}
+  explicit LineSink(io::JsonlWriter& writer) : writer_(&writer) {}
+  void append(std::string_view s) {
+    // At the top level, JsonlWriter::raw() only appends: a line can be
+    // built from pieces and closed with end_line().
+    if (text_ != nullptr) {
+      text_->append(s);
+    } else {
+      writer_->raw(s);
+    }
+  }
+  void push_back(char c) { append(std::string_view(&c, 1)); }
+  /// Ends the line; the writer may flush here.
+  void end_line() {
+    if (text_ != nullptr) {
+      text_->push_back('\n');
+    } else {
+      writer_->end_line();
+    }
+  }
+
+ private:
+  std::string* text_ = nullptr;
+  io::JsonlWriter* writer_ = nullptr;
+};
+
 class Assembler {
  public:
   explicit Assembler(const Spec& spec);
@@ -40,11 +71,11 @@ class Assembler {
 
   /// The left record the next calls are about; it must stay valid until then.
   void begin_left(const io::Record& left);
-  /// One output line (with its newline) for the current left record paired
-  /// with the right record stored as `payload`.
-  void pair(std::string_view payload, std::string& out);
-  void left_unpaired(std::string& out);
-  void right_unpaired(std::string_view payload, std::string& out);
+  /// One output line for the current left record paired with the right
+  /// record stored as `payload`.
+  void pair(std::string_view payload, LineSink& out);
+  void left_unpaired(LineSink& out);
+  void right_unpaired(std::string_view payload, LineSink& out);
 
  private:
   void prepare_left();

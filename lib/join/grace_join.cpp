@@ -124,9 +124,9 @@ void grace_join(const Spec& spec, Side& left, Side& right, Table& table, Assembl
   auto right_part = [&](bool keyless, std::uint64_t hash) -> SpillFile& {
     return *rights[keyless ? 0 : partition_of(hash, count)];
   };
-  for (const Table::Entry& e : table.entries())
-    put_right(right_part(e.keyless, e.hash), e.seq, e.hash, e.keyless, e.key_text(),
-              e.payload_text());
+  for (const Table::Entry* e : table.entries())
+    put_right(right_part(e->keyless, e->hash), e->seq, e->hash, e->keyless, e->key_text(),
+              e->payload_text());
   stats.peak_table = table.bytes();
   table.clear();
   SideRecord r;
@@ -164,6 +164,7 @@ void grace_join(const Spec& spec, Side& left, Side& right, Table& table, Assembl
   io::JsonLineParser parser;
   const std::string spill_name = "<temporary>";
   std::string key_bytes, text, lines;
+  LineSink sink(lines);
   std::vector<char> line_buf;
   Key key;
   for (std::size_t p = 0; p < count; ++p) {
@@ -208,16 +209,16 @@ void grace_join(const Spec& spec, Side& left, Side& right, Table& table, Assembl
       bool keyed = left_keys.read(record.root, key) == KeyState::kFound;
       lines.clear();
       probe_left(spec, table, assembler, record, keyed, key.text, keyed ? fnv1a64(key.text) : 0,
-                 lines);
+                 sink);
       if (!lines.empty()) put_tagged(joined, seq, lines);
     }
     lefts[p].reset();
     if (spec.right_unpaired) {
-      for (const Table::Entry& e : table.entries()) {
-        if (e.matched) continue;
+      for (const Table::Entry* e : table.entries()) {
+        if (e->matched) continue;
         lines.clear();
-        assembler.right_unpaired(e.payload_text(), lines);
-        put_tagged(unpaired, e.seq, lines);
+        assembler.right_unpaired(e->payload_text(), sink);
+        put_tagged(unpaired, e->seq, lines);
       }
     }
     table.clear();

@@ -2,10 +2,19 @@
 #include "join/hash_join.hpp"
 
 #include <algorithm>
+#include <exception>
+#include <vector>
+
+#include "io/error.hpp"
 
 #include "join/grace_join.hpp"
 
 namespace socred::join {
+namespace {
+
+constexpr std::size_t kBatch = 16;
+
+}  // namespace
 
 std::size_t table_chunk(std::uint64_t memory) {
   return static_cast<std::size_t>(std::clamp<std::uint64_t>(memory / 16, 4096, 1 << 20));
@@ -17,17 +26,16 @@ void write_lines(io::JsonlWriter& out, std::string_view lines) {
 }
 
 void probe_left(const Spec& spec, Table& table, Assembler& assembler, const io::Record& left,
-                bool keyed, std::string_view key, std::uint64_t hash, std::string& out) {
+                bool keyed, std::string_view key, std::uint64_t hash, LineSink& out) {
   assembler.begin_left(left);
-  std::uint32_t e = keyed ? table.find(key, hash) : Table::kNone;
-  if (e == Table::kNone) {
+  Table::Entry* e = keyed ? table.find(key, hash) : nullptr;
+  if (e == nullptr) {
     if (spec.left_unpaired) assembler.left_unpaired(out);
     return;
   }
-  for (; e != Table::kNone; e = table.entry(e).next) {
-    Table::Entry& entry = table.entry(e);
-    entry.matched = true;
-    if (spec.pairs) assembler.pair(entry.payload_text(), out);
+  for (; e != nullptr; e = e->next) {
+    e->matched = true;
+    if (spec.pairs) assembler.pair(e->payload_text(), out);
   }
 }
 
@@ -52,20 +60,34 @@ void hash_join(const Spec& spec, Side& left, Side& right, Assembler& assembler,
   }
   stats.peak_table = table.bytes();
 
-  SideRecord l;
-  std::string lines;
-  while (left.next(l)) {
-    lines.clear();
-    probe_left(spec, table, assembler, l.record, l.keyed(), l.key.text, l.hash, lines);
-    write_lines(out, lines);
+  // The left side in batches: the table is far larger than the caches, and
+  // a lookup's two cache misses (slot, entry) cost more than parsing the
+  // line; fetching a batch's slots, then its entries, overlaps them.
+  std::vector<SideRecord> batch(kBatch);
+  LineSink sink(out);
+  for (;;) {
+    std::size_t n = 0;
+    std::exception_ptr stop;  // a bad line: the records before it still come out
+    try {
+      while (n < kBatch && left.next(batch[n])) {
+        if (batch[n].keyed()) table.prefetch(batch[n].hash);
+        ++n;
+      }
+    } catch (const Error&) {
+      stop = std::current_exception();
+    }
+    if (n == 0 && !stop) break;
+    for (std::size_t i = 0; i < n; ++i)
+      if (batch[i].keyed()) table.prefetch_entry(batch[i].hash);
+    for (std::size_t i = 0; i < n; ++i) {
+      const SideRecord& l = batch[i];
+      probe_left(spec, table, assembler, l.record, l.keyed(), l.key.text, l.hash, sink);
+    }
+    if (stop) std::rethrow_exception(stop);
   }
   if (!spec.right_unpaired) return;
-  for (const Table::Entry& entry : table.entries()) {
-    if (entry.matched) continue;
-    lines.clear();
-    assembler.right_unpaired(entry.payload_text(), lines);
-    write_lines(out, lines);
-  }
+  for (const Table::Entry* entry : table.entries())
+    if (!entry->matched) assembler.right_unpaired(entry->payload_text(), sink);
 }
 
 }  // namespace socred::join

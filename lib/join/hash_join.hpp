@@ -27,10 +27,10 @@ struct JoinStats {
 void hash_join(const Spec& spec, Side& left, Side& right, Assembler& assembler,
                io::JsonlWriter& out, JoinStats& stats);
 
-/// Appends the output lines of one left record (`key`/`hash` used when
+/// Writes the output lines of one left record (`key`/`hash` used when
 /// `keyed`) matched against `table`, marking the entries it pairs with.
 void probe_left(const Spec& spec, Table& table, Assembler& assembler, const io::Record& left,
-                bool keyed, std::string_view key, std::uint64_t hash, std::string& out);
+                bool keyed, std::string_view key, std::uint64_t hash, LineSink& out);
 
 /// The table's arena chunk for a --memory limit.
 std::size_t table_chunk(std::uint64_t memory);

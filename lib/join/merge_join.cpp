@@ -13,16 +13,14 @@ namespace {
 class MergeJoin {
  public:
   MergeJoin(const Spec& spec, Side& right, Assembler& assembler, io::JsonlWriter& out)
-      : spec_(spec), right_(right), assembler_(assembler), out_(out) {
+      : spec_(spec), right_(right), assembler_(assembler), sink_(out) {
     fetch();
   }
 
   void left_record(const SideRecord& l) {
     assembler_.begin_left(l.record);
-    lines_.clear();
     if (!l.keyed()) {
-      if (spec_.left_unpaired) assembler_.left_unpaired(lines_);
-      write_lines(out_, lines_);
+      if (spec_.left_unpaired) assembler_.left_unpaired(sink_);
       return;
     }
     // Bring the group up to this key, letting smaller right keys go by.
@@ -34,12 +32,11 @@ class MergeJoin {
     if (have_group_ && compare(group_key_, l.key) == 0) {
       for (std::size_t i = 0; i < group_size_; ++i) {
         matched_[i] = true;
-        if (spec_.pairs) assembler_.pair(payloads_[i], lines_);
+        if (spec_.pairs) assembler_.pair(payloads_[i], sink_);
       }
     } else if (spec_.left_unpaired) {
-      assembler_.left_unpaired(lines_);
+      assembler_.left_unpaired(sink_);
     }
-    write_lines(out_, lines_);
   }
 
   void finish() {
@@ -64,9 +61,7 @@ class MergeJoin {
       if (!spec_.right_unpaired) continue;
       scratch_.clear();
       assembler_.right_payload(pending_.record, scratch_);
-      right_lines_.clear();
-      assembler_.right_unpaired(scratch_, right_lines_);
-      write_lines(out_, right_lines_);
+      assembler_.right_unpaired(scratch_, sink_);
     }
   }
 
@@ -98,17 +93,14 @@ class MergeJoin {
     have_group_ = false;
     if (!spec_.right_unpaired) return;
     for (std::size_t i = 0; i < group_size_; ++i) {
-      if (matched_[i]) continue;
-      right_lines_.clear();
-      assembler_.right_unpaired(payloads_[i], right_lines_);
-      write_lines(out_, right_lines_);
+      if (!matched_[i]) assembler_.right_unpaired(payloads_[i], sink_);
     }
   }
 
   const Spec& spec_;
   Side& right_;
   Assembler& assembler_;
-  io::JsonlWriter& out_;
+  LineSink sink_;
   SideRecord pending_;
   bool have_pending_ = false;
   Key group_key_;
@@ -116,7 +108,7 @@ class MergeJoin {
   std::vector<std::string> payloads_;  // reused: a group's records
   std::vector<bool> matched_;
   std::size_t group_size_ = 0;
-  std::string lines_, right_lines_, scratch_;
+  std::string scratch_;
 };
 
 }  // namespace

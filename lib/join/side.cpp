@@ -22,20 +22,20 @@ void raise_order_error(const SideRecord& record) {
     throw Error(kExitData, record.order_error, *record.record.file, record.record.line);
 }
 
-Side::Side(std::unique_ptr<io::RecordReader> reader, const Spec& spec, bool right, bool ordered,
+Side::Side(std::unique_ptr<RecordSource> source, const Spec& spec, bool right, bool ordered,
            bool defer)
-    : reader_(std::move(reader)),
+    : source_(std::move(source)),
       spec_(spec),
       keys_(side_paths(spec, right), spec.string_keys, ordered),
       ordered_(ordered),
       defer_(defer) {}
 
 bool Side::next(SideRecord& out) {
-  while (reader_->next(out.record)) {
+  while (source_->next(out.storage, out.record)) {
     bytes_ += out.record.text.size() + 1;
     KeyState state = keys_.read(out.record.root, out.key);
     if (state == KeyState::kMissing && spec_.strict) {
-      reader_->reject(out.record, 0,
+      source_->reject(out.record, 0,
                       fmt::format("key field {} is missing",
                                   io::path_text(keys_.paths()[out.key.bad_part])));
       continue;
