@@ -63,14 +63,15 @@ unsigned thread_count(unsigned asked) {
 void note_unusable(const cli::Context& ctx, const std::vector<Comparison>& comparisons, const Side& side,
                    const char* which) {
   for (std::size_t c = 0; c < comparisons.size(); ++c) {
-    if (side.unusable[c] == 0) continue;
-    const char* what = comparisons[c].kind == Kind::kDate     ? "dates"
-                       : comparisons[c].kind == Kind::kYear   ? "years"
-                       : comparisons[c].kind == Kind::kNumber ? "numbers"
+    const std::uint64_t n = side.unusable[c];
+    if (n == 0) continue;
+    const char* what = comparisons[c].kind == Kind::kDate     ? "a date"
+                       : comparisons[c].kind == Kind::kYear   ? "a year"
+                       : comparisons[c].kind == Kind::kNumber ? "a number"
                                                               : "text";
-    std::fprintf(stderr, "%s: note: %llu %s values of \"%s\" were not %s and count as missing (--strict rejects them)\n",
-                 ctx.tool.c_str(), static_cast<unsigned long long>(side.unusable[c]), which,
-                 comparisons[c].name.c_str(), what);
+    std::fprintf(stderr, "%s: note: \"%s\": %llu %svalue%s not %s, compared as missing (--strict rejects %s)\n",
+                 ctx.tool.c_str(), comparisons[c].name.c_str(), static_cast<unsigned long long>(n), which,
+                 n == 1 ? " is" : "s are", what, n == 1 ? "it" : "them");
   }
 }
 
@@ -170,8 +171,8 @@ int run(const Options& o, cli::Context& ctx) {
   if (!o.evaluate.empty()) spec.truth = io::parse_path(truth_spec.right);
   if (!dedupe) load_side(*right_reader, spec, right_side);
   const Side& right = dedupe ? left : right_side;
-  note_unusable(ctx, comparisons, left, dedupe ? "" : "left");
-  if (!dedupe) note_unusable(ctx, comparisons, right_side, "right");
+  note_unusable(ctx, comparisons, left, dedupe ? "" : "left ");
+  if (!dedupe) note_unusable(ctx, comparisons, right_side, "right ");
 
   std::vector<Side*> sides{&left};
   if (!dedupe) sides.push_back(&right_side);

@@ -82,6 +82,7 @@ Model train_model(const std::vector<Comparison>& comparisons, const std::vector<
   Table m_sum(width);
   for (std::size_t c = 0; c < width; ++c) m_sum[c].assign(levels[c], 0.0);
   std::vector<int> sessions_of(width, 0);
+  std::vector<bool> blocked_on_everywhere(width, !rules.empty());
   const double partners = dedupe ? static_cast<double>(left.size) / 2
                                  : static_cast<double>(std::min(left.size, right.size));
   double most_matches = 0;
@@ -94,6 +95,7 @@ Model train_model(const std::vector<Comparison>& comparisons, const std::vector<
     bool any = false;
     for (std::size_t c = 0; c < width; ++c) {
       ignored[c] = rule_uses(rules[r], comparisons[c]);
+      if (!ignored[c]) blocked_on_everywhere[c] = false;
       if (ignored[c]) session.ignored.push_back(comparisons[c].name);
       any = any || !ignored[c];
     }
@@ -121,7 +123,7 @@ Model train_model(const std::vector<Comparison>& comparisons, const std::vector<
   model.u = u;
   for (std::size_t c = 0; c < width; ++c) {
     if (sessions_of[c] == 0) {
-      report.not_estimated.push_back(comparisons[c].name);
+      if (blocked_on_everywhere[c]) report.not_estimated.push_back(comparisons[c].name);
     } else {
       for (std::size_t l = 1; l < levels[c]; ++l) model.m[c][l] = m_sum[c][l] / sessions_of[c];
     }

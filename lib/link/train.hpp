@@ -36,7 +36,7 @@ struct Training {
   std::uint64_t random_pairs = 0;
   bool exhaustive = false;  // the random pairs were all the pairs
   std::vector<Session> sessions;
-  std::vector<std::string> not_estimated;  // comparisons no session could estimate
+  std::vector<std::string> not_estimated;  // comparisons every rule blocks on
   double expected_matches = 0;             // among the candidates, under the final model
 };
 
