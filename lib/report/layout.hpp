@@ -35,5 +35,9 @@ Table disparity_table(const Disparity& d, const std::string& group_title,
                       const std::string& selected_word);
 Chart disparity_chart(const std::string& id, const Disparity& d);
 std::string by_text(const Meta& meta);  // "who.city"
+/// Group charts keep their first kMaxGroupBars bars (--by person would draw
+/// a bar per person); the title says so and the table keeps every group.
+inline constexpr std::size_t kMaxGroupBars = 60;
+Chart cap_group_bars(Chart chart);
 
 }  // namespace socred::report

@@ -106,6 +106,14 @@ Table disparity_table(const Disparity& d, const std::string& group_title,
   return t;
 }
 
+Chart cap_group_bars(Chart chart) {
+  if (chart.bars.size() > kMaxGroupBars) {
+    chart.title += fmt::format(" (the first {} of {} groups)", kMaxGroupBars, chart.bars.size());
+    chart.bars.resize(kMaxGroupBars);
+  }
+  return chart;
+}
+
 Chart disparity_chart(const std::string& id, const Disparity& d) {
   Chart c;
   c.id = id;
@@ -115,7 +123,7 @@ Chart disparity_chart(const std::string& id, const Disparity& d) {
   c.reference = kFourFifths;
   c.reference_label = "four fifths";
   c.scale = 1;
-  return c;
+  return cap_group_bars(std::move(c));
 }
 
 }  // namespace socred::report

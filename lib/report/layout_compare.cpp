@@ -152,7 +152,7 @@ Document layout_compare(const Meta& meta, const Comparison& c) {
                          share(g.changed, g.total), false});
     }
     by.blocks.emplace_back(std::move(gt));
-    by.blocks.emplace_back(std::move(gc));
+    by.blocks.emplace_back(cap_group_bars(std::move(gc)));
     doc.sections.push_back(std::move(by));
   }
   return doc;

@@ -72,7 +72,7 @@ Document layout_event(const Meta& meta, const Grouped<EventTally>& grouped) {
       gc.bars.push_back({g.label, static_cast<double>(e.events), count_text(e.events), false});
     }
     by.blocks.emplace_back(std::move(gt));
-    by.blocks.emplace_back(std::move(gc));
+    by.blocks.emplace_back(cap_group_bars(std::move(gc)));
     doc.sections.push_back(std::move(by));
   }
   return doc;

@@ -124,7 +124,7 @@ Document layout_link(const Meta& meta, const Grouped<LinkTally>& grouped) {
       gc.bars.push_back({g.label, gq.f1, gq.defined ? decimal_text(gq.f1, 4) : "–", false});
     }
     by.blocks.emplace_back(std::move(gt));
-    by.blocks.emplace_back(std::move(gc));
+    by.blocks.emplace_back(cap_group_bars(std::move(gc)));
     doc.sections.push_back(std::move(by));
   }
   return doc;

@@ -146,7 +146,7 @@ Document layout_score(const Meta& meta, const Grouped<ScoreTally>& grouped) {
       means.bars.push_back({g.label, s.score.mean(), decimal_text(s.score.mean(), 1), false});
     }
     by.blocks.emplace_back(std::move(t));
-    by.blocks.emplace_back(std::move(means));
+    by.blocks.emplace_back(cap_group_bars(std::move(means)));
     if (meta.settings.cutoff) {
       const Disparity d = score_disparity(grouped, *meta.settings.cutoff);
       by.blocks.emplace_back(disparity_table(d, by_text(meta), "selected"));
