@@ -195,7 +195,7 @@ void write_link(JsonlWriter& out, const LinkTally& t, const Meta& meta) {
   out.key("false_positives").number(t.fp);
   out.key("false_negatives").number(t.fn);
   out.key("true_negatives").number(t.tn);
-  if (q.defined) {
+  if (q.defined && !t.evaluation) {
     out.key("precision").number(q.precision);
     out.key("recall").number(q.recall);
     out.key("f1").number(q.f1);

@@ -12,9 +12,10 @@ namespace socred::report {
 
 namespace {
 
-std::vector<std::string> quality_row(const std::string& label, const LinkTally& t) {
+std::vector<std::string> quality_row(const std::string& label, const LinkTally& t,
+                                     bool rates = true) {
   const LinkQuality q = link_quality(t);
-  auto f = [&](double v) { return q.defined ? decimal_text(v, 4) : std::string("–"); };
+  auto f = [&](double v) { return q.defined && rates ? decimal_text(v, 4) : std::string("–"); };
   return {label, count_text(t.pairs), count_text(t.pairs - t.unlabelled), count_text(t.tp),
           count_text(t.fp), count_text(t.fn), count_text(t.tn), f(q.precision), f(q.recall), f(q.f1)};
 }
@@ -43,7 +44,9 @@ Document layout_link(const Meta& meta, const Grouped<LinkTally>& grouped) {
   Table t{"", {"", "pairs", "with truth", "true pos", "false pos", "missed", "true neg",
                "precision", "recall", "F1"},
           "lrrrrrrrrr", {}, {}, ""};
-  t.rows.push_back(quality_row("all", total));
+  // After an evaluation summary the lines are only its errors: their rates
+  // would read as the linkage's, so only the summary row gives rates.
+  t.rows.push_back(quality_row(total.evaluation ? "error lines" : "all", total, !total.evaluation));
   t.flagged.push_back(false);
   t.note = "recall counts the true partners named on the lines: a true pair never compared "
            "(outside every block) is not in the input and cannot be counted";
