@@ -11,18 +11,23 @@ Blocking::Blocking(std::size_t rules, const Side& left, const Side& right, bool 
     : left_(left), right_(right), dedupe_(dedupe), indexes_(rules) {
   for (std::size_t r = 0; r < rules; ++r) {
     Index& index = indexes_[r];
-    const auto& keys = right.keys[r];
     for (std::uint32_t j = 0; j < right.size; ++j)
-      if (keys[j].present()) index.order.push_back(j);
+      if (right.key_hash(r, j) != 0) index.order.push_back(j);
     std::sort(index.order.begin(), index.order.end(), [&](std::uint32_t a, std::uint32_t b) {
-      return keys[a].hash != keys[b].hash ? keys[a].hash < keys[b].hash : a < b;
+      const std::uint64_t ha = right.key_hash(r, a), hb = right.key_hash(r, b);
+      return ha != hb ? ha < hb : a < b;
     });
     index.groups.reserve(index.order.size());
     for (std::uint32_t p = 0; p < index.order.size(); ++p) {
-      std::uint64_t h = keys[index.order[p]].hash;
-      if (p == 0 || h != keys[index.order[p - 1]].hash) {
+      const std::uint32_t j = index.order[p];
+      const std::uint64_t h = right.key_hash(r, j);
+      if (p == 0 || h != right.key_hash(r, index.order[p - 1])) {
         index.groups.emplace(h, static_cast<std::uint32_t>(index.begin.size()));
         index.begin.push_back(p);
+        index.text.push_back(right.key_text(r, j));
+        index.mixed.push_back(false);
+      } else if (right.key_text(r, j) != index.text.back()) {
+        index.mixed.back() = true;
       }
     }
     index.begin.push_back(static_cast<std::uint32_t>(index.order.size()));
@@ -44,9 +49,9 @@ std::vector<RuleCount> Blocking::counts() const {
       for (std::size_t g = 0; g < groups; ++g) hits[g] = index.begin[g + 1] - index.begin[g];
     } else {
       for (std::uint32_t i = 0; i < left_.size; ++i) {
-        const KeyRef& key = left_.keys[r][i];
-        if (!key.present()) continue;
-        auto found = index.groups.find(key.hash);
+        const std::uint64_t hash = left_.key_hash(r, i);
+        if (hash == 0) continue;
+        auto found = index.groups.find(hash);
         if (found != index.groups.end()) ++hits[found->second];
       }
     }
@@ -61,8 +66,7 @@ std::vector<RuleCount> Blocking::counts() const {
       }
     }
     if (largest_group < groups) {
-      const KeyRef& key = right_.keys[r][index.order[index.begin[largest_group]]];
-      std::string text(right_.arena.view(key.offset, key.length));
+      std::string text(index.text[largest_group]);
       std::replace(text.begin(), text.end(), '\x1f', '|');
       out[r].largest_key = text;
     }

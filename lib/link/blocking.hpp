@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -33,17 +34,21 @@ class Blocking {
   template <typename F>
   void for_each_candidate(std::uint32_t i, F&& f) const {
     for (std::size_t r = 0; r < indexes_.size(); ++r) {
-      const KeyRef& key = left_.keys[r][i];
-      if (!key.present()) continue;
+      const std::uint64_t hash = left_.key_hash(r, i);
+      if (hash == 0) continue;
       const Index& index = indexes_[r];
-      auto found = index.groups.find(key.hash);
+      auto found = index.groups.find(hash);
       if (found == index.groups.end()) continue;
-      std::uint32_t begin = index.begin[found->second];
-      const std::uint32_t end = index.begin[found->second + 1];
+      const std::uint32_t group = found->second;
+      std::uint32_t begin = index.begin[group];
+      const std::uint32_t end = index.begin[group + 1];
       if (dedupe_) begin = index.position[i] + 1;
+      // A group holds one key unless two keys share a 64-bit hash: only then
+      // is each pair's key text compared.
+      const bool mixed = index.mixed[group] || left_.key_text(r, i) != index.text[group];
       for (std::uint32_t p = begin; p < end; ++p) {
         const std::uint32_t j = index.order[p];
-        if (!left_.same_key(r, i, right_, j)) continue;  // a 64-bit hash collision
+        if (mixed && !left_.same_key(r, i, right_, j)) continue;
         bool earlier = false;
         for (std::size_t q = 0; q < r && !earlier; ++q) earlier = left_.same_key(q, i, right_, j);
         if (!earlier) f(j, r);
@@ -56,6 +61,8 @@ class Blocking {
     std::vector<std::uint32_t> order;  // right records with a key, by (hash, record)
     std::vector<std::uint32_t> begin;  // group g is order[begin[g] .. begin[g + 1])
     std::unordered_map<std::uint64_t, std::uint32_t> groups;  // hash -> group
+    std::vector<std::string_view> text;   // group -> its (first) key
+    std::vector<bool> mixed;              // group -> holds more than one key
     std::vector<std::uint32_t> position;  // dedupe: record -> its place in order
   };
   const Side& left_;

@@ -63,12 +63,16 @@ std::vector<PatternCount> CandidatePatterns::of_rule(std::size_t r, const std::v
 CandidatePatterns count_candidate_patterns(const std::vector<Comparison>& comparisons,
                                            const Side& left, const Side& right,
                                            const Blocking& blocking, std::size_t rules,
-                                           unsigned threads) {
+                                           unsigned threads, std::size_t stride) {
   Counts total;
   CandidatePatterns out;
+  stride = std::max<std::size_t>(stride, 1);
+  const std::size_t sampled = (chunk_count(left) + stride - 1) / stride;
+  std::size_t sampled_records = 0;
   ordered_parallel<PatternChunk>(
-      chunk_count(left), threads,
-      [&](std::size_t chunk, PatternChunk& result) {
+      sampled, threads,
+      [&](std::size_t k, PatternChunk& result) {
+        const std::size_t chunk = k * stride;
         const std::size_t end = std::min(left.size, (chunk + 1) * kRecordsPerChunk);
         for (auto i = static_cast<std::uint32_t>(chunk * kRecordsPerChunk); i < end; ++i)
           blocking.for_each_candidate(i, [&](std::uint32_t j, std::size_t first) {
@@ -80,11 +84,14 @@ CandidatePatterns count_candidate_patterns(const std::vector<Comparison>& compar
             ++result.pairs;
           });
       },
-      [&](std::size_t, PatternChunk& result) {
+      [&](std::size_t k, PatternChunk& result) {
         for (const auto& [key, c] : result.counts) total[key] += c;
         out.pairs += result.pairs;
+        sampled_records += std::min(left.size, (k * stride + 1) * kRecordsPerChunk) - k * stride * kRecordsPerChunk;
       });
-  for (const auto& [key, c] : total) out.patterns.push_back(RulePatternCount{key.first, key.second, c});
+  const double scale = sampled_records > 0 ? static_cast<double>(left.size) / static_cast<double>(sampled_records) : 1;
+  out.pairs = static_cast<std::uint64_t>(std::llround(static_cast<double>(out.pairs) * scale));
+  for (const auto& [key, c] : total) out.patterns.push_back(RulePatternCount{key.first, key.second, c * scale});
   std::sort(out.patterns.begin(), out.patterns.end(), [](const RulePatternCount& a, const RulePatternCount& b) {
     return a.pattern != b.pattern ? a.pattern < b.pattern : a.rules < b.rules;
   });

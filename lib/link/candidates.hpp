@@ -34,10 +34,12 @@ struct CandidatePatterns {
 /// At most 64 blocking rules, so that a pair's rules fit one mask.
 inline constexpr std::size_t kMaxRules = 64;
 
+/// With `stride` k > 1 only every k-th chunk of left records is walked (a
+/// sample for training), and the counts are scaled up to all left records.
 CandidatePatterns count_candidate_patterns(const std::vector<Comparison>& comparisons,
                                            const Side& left, const Side& right,
                                            const Blocking& blocking, std::size_t rules,
-                                           unsigned threads);
+                                           unsigned threads, std::size_t stride = 1);
 
 struct Link {
   std::uint32_t left = 0, right = 0;

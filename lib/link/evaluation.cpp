@@ -85,7 +85,7 @@ void evaluate(io::JsonlWriter& out, const EvaluationInput& in, const std::vector
   std::sort(sorted_predicted.begin(), sorted_predicted.end());
   auto is_true = [&](PairKey k) { return std::binary_search(truth.begin(), truth.end(), k); };
   auto is_candidate = [&](std::uint32_t i, std::uint32_t j) {
-    for (std::size_t r = 0; r < in.left.keys.size(); ++r)
+    for (std::size_t r = 0; r < in.left.rules; ++r)
       if (in.left.same_key(r, i, in.right, j)) return true;
     return false;
   };

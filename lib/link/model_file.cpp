@@ -85,6 +85,10 @@ std::string model_json(const Model& model, const std::vector<std::string>& block
   if (training) {
     out += ",\n  \"training\": {\n";
     out += fmt::format("    \"candidate_pairs\": {},\n", training->candidate_pairs);
+    out += fmt::format("    \"em_sample\": {},\n",
+                       quote(training->sample_stride == 1
+                                 ? std::string("all left records")
+                                 : fmt::format("every {}th chunk of 256 left records", training->sample_stride)));
     out += fmt::format("    \"random_pairs\": {},\n", training->random_pairs);
     out += fmt::format("    \"all_pairs_compared\": {},\n", training->exhaustive ? "true" : "false");
     out += fmt::format("    \"expected_matches\": {},\n",

@@ -210,9 +210,10 @@ int run(const Options& o, cli::Context& ctx) {
     t.seed = o.seed;
     t.threads = threads;
     t.em.max_iterations = o.em_iterations;
+    t.candidate_estimate = raw_pairs;
     model = train_model(comparisons, rules, left, right, blocking, dedupe, t, training);
     for (const Session& session : training.sessions)
-      if (!session.em.converged && session.pairs > 0)
+      if (!session.em.converged && session.em.iterations > 0)
         std::fprintf(stderr, "%s: note: EM on the pairs of rule \"%s\" did not settle in %d iterations\n",
                      ctx.tool.c_str(), session.rule.c_str(), session.em.iterations);
     for (const std::string& name : training.not_estimated)

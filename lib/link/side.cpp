@@ -49,22 +49,15 @@ std::uint64_t fnv1a(std::string_view text) {
   return h;
 }
 
-bool Side::same_key(std::size_t rule, std::size_t record, const Side& other,
-                    std::size_t other_record) const {
-  const KeyRef& a = keys[rule][record];
-  const KeyRef& b = other.keys[rule][other_record];
-  return a.present() && b.present() && a.hash == b.hash && a.length == b.length &&
-         arena.view(a.offset, a.length) == other.arena.view(b.offset, b.length);
-}
-
 void load_side(io::RecordReader& reader, const LoadSpec& spec, Side& side) {
   const auto& comparisons = *spec.comparisons;
   const auto& rules = *spec.rules;
   side.width = comparisons.size();
-  side.keys.resize(rules.size());
+  side.rules = rules.size();
   side.unusable.assign(comparisons.size(), 0);
   std::vector<Value> row(comparisons.size());
-  std::vector<KeyRef> row_keys(rules.size());
+  std::vector<std::uint64_t> row_hashes(rules.size());
+  std::vector<Span> row_texts(rules.size());
   io::Record record;
   while (reader.next(record)) {
     // Everything is checked before anything is stored, so that a rejected
@@ -114,11 +107,11 @@ void load_side(io::RecordReader& reader, const LoadSpec& spec, Side& side) {
       continue;
     }
     for (std::size_t r = 0; r < rules.size(); ++r) {
-      row_keys[r] = KeyRef{};
+      row_hashes[r] = 0;
+      row_texts[r] = Span{};
       if (auto key = block_key(rules[r], record.root, spec.right)) {
-        row_keys[r].hash = fnv1a(*key);
-        row_keys[r].offset = side.arena.add(*key);
-        row_keys[r].length = static_cast<std::uint32_t>(key->size());
+        row_hashes[r] = key_hash_of(*key);
+        row_texts[r] = Span{side.arena.add(*key), static_cast<std::uint32_t>(key->size())};
       }
     }
     if (spec.truth) {
@@ -127,7 +120,8 @@ void load_side(io::RecordReader& reader, const LoadSpec& spec, Side& side) {
     }
     id = Span{side.arena.add(id_text), static_cast<std::uint32_t>(id_text.size())};
     side.values.insert(side.values.end(), row.begin(), row.end());
-    for (std::size_t r = 0; r < rules.size(); ++r) side.keys[r].push_back(row_keys[r]);
+    side.key_hashes.insert(side.key_hashes.end(), row_hashes.begin(), row_hashes.end());
+    side.key_texts.insert(side.key_texts.end(), row_texts.begin(), row_texts.end());
     side.ids.push_back(id);
     if (spec.truth) side.truths.push_back(truth);
     ++side.size;

@@ -17,14 +17,6 @@
 
 namespace socred::link {
 
-struct KeyRef {
-  static constexpr std::uint32_t kAbsent = UINT32_MAX;
-  std::uint64_t hash = 0;
-  std::uint32_t offset = 0;
-  std::uint32_t length = kAbsent;
-  bool present() const { return length != kAbsent; }
-};
-
 struct Span {
   std::uint32_t offset = 0, length = 0;
 };
@@ -33,8 +25,13 @@ struct Side {
   Arena arena;
   std::size_t size = 0;
   std::size_t width = 0;  // comparisons per record
-  std::vector<Value> values;             // size x width, record by record
-  std::vector<std::vector<KeyRef>> keys;  // per blocking rule, per record
+  std::vector<Value> values;  // size x width, record by record
+  // Blocking keys, record by record (size x rules), so that the checks of a
+  // pair's other rules touch one cache line: the FNV-1a hash of each key (0:
+  // the record has no key under that rule) and its text in the arena.
+  std::size_t rules = 0;
+  std::vector<std::uint64_t> key_hashes;
+  std::vector<Span> key_texts;
   std::vector<Span> ids;                  // JSON text of each id
   std::vector<Span> truths;               // JSON text of the true identity; empty: none
   std::vector<std::uint64_t> unusable;    // per comparison: values compared as missing
@@ -46,7 +43,19 @@ struct Side {
   std::string_view truth(std::size_t record) const {
     return truths.empty() ? std::string_view() : arena.view(truths[record].offset, truths[record].length);
   }
-  bool same_key(std::size_t rule, std::size_t record, const Side& other, std::size_t other_record) const;
+  std::uint64_t key_hash(std::size_t rule, std::size_t record) const {
+    return key_hashes[record * rules + rule];
+  }
+  std::string_view key_text(std::size_t rule, std::size_t record) const {
+    const Span& s = key_texts[record * rules + rule];
+    return arena.view(s.offset, s.length);
+  }
+  /// Both records have a key under `rule`, and it is the same.
+  bool same_key(std::size_t rule, std::size_t record, const Side& other, std::size_t other_record) const {
+    const std::uint64_t h = key_hash(rule, record);
+    return h != 0 && h == other.key_hash(rule, other_record) &&
+           key_text(rule, record) == other.key_text(rule, other_record);
+  }
 };
 
 struct LoadSpec {
@@ -65,5 +74,10 @@ void load_side(io::RecordReader& reader, const LoadSpec& spec, Side& side);
 
 /// FNV-1a 64 of `text` (DESIGN.md's hash).
 std::uint64_t fnv1a(std::string_view text);
+/// A key's hash: FNV-1a 64, never 0 (0 marks "no key").
+inline std::uint64_t key_hash_of(std::string_view key) {
+  std::uint64_t h = fnv1a(key);
+  return h == 0 ? 1 : h;
+}
 
 }  // namespace socred::link

@@ -71,8 +71,12 @@ Model train_model(const std::vector<Comparison>& comparisons, const std::vector<
     for (std::size_t l = 1; l < levels[c]; ++l) u_em[c][l] = std::max(u[c][l], 0.5 / std::max(seen, 1.0));
   }
 
-  CandidatePatterns candidates =
-      count_candidate_patterns(comparisons, left, right, blocking, rules.size(), options.threads);
+  report.sample_stride = options.candidate_estimate > options.training_pairs
+                            ? static_cast<std::size_t>((options.candidate_estimate + options.training_pairs - 1) /
+                                                       options.training_pairs)
+                            : 1;
+  CandidatePatterns candidates = count_candidate_patterns(comparisons, left, right, blocking, rules.size(),
+                                                          options.threads, report.sample_stride);
   report.candidate_pairs = candidates.pairs;
   std::vector<PatternCount> all_candidates = candidates.all();
   Table candidate_counts;

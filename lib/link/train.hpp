@@ -17,6 +17,10 @@ namespace socred::link {
 
 struct TrainingOptions {
   std::uint64_t random_pairs = 1'000'000;
+  /// Past this many candidate pairs, EM counts the patterns of a sample of
+  /// the left records (every k-th chunk) rather than of all of them.
+  std::uint64_t training_pairs = 20'000'000;
+  std::uint64_t candidate_estimate = 0;  // pairs the rules give, before OR-ing
   std::uint64_t seed = 1;
   unsigned threads = 1;
   EmOptions em;
@@ -33,6 +37,7 @@ struct Session {
 /// What training saw, for the model file and messages.
 struct Training {
   std::uint64_t candidate_pairs = 0;
+  std::size_t sample_stride = 1;  // EM saw every k-th chunk of left records
   std::uint64_t random_pairs = 0;
   bool exhaustive = false;  // the random pairs were all the pairs
   std::vector<Session> sessions;
