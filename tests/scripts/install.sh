@@ -21,6 +21,9 @@ done
 [ "$count" -gt 0 ] || { echo "skipped: no tool built yet"; exit 77; }
 (cd "$build" && cpack -G DEB -B "$prefix/deb" >/dev/null)
 deb=$(ls "$prefix"/deb/*.deb)
-dpkg-deb -c "$deb" | grep -q 'usr/bin/' || { echo "the .deb holds no tool"; exit 1; }
-dpkg-deb -c "$deb" | grep -q 'share/man/man1/' || { echo "the .deb holds no page"; exit 1; }
+# Listed into a variable first: `dpkg-deb -c | grep -q` lets grep close the
+# pipe early, and dpkg-deb's tar then dies of SIGPIPE under pipefail.
+contents=$(dpkg-deb -c "$deb")
+grep -q 'usr/bin/' <<<"$contents" || { echo "the .deb holds no tool"; exit 1; }
+grep -q 'share/man/man1/' <<<"$contents" || { echo "the .deb holds no page"; exit 1; }
 echo "$count tools installed and run; $(basename "$deb") built"
