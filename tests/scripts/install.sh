@@ -14,7 +14,8 @@ for tool in "$prefix"/bin/*; do
   page=$prefix/share/man/man1/$(basename "$tool").1
   [ -f "$page" ] || { echo "no page installed for $(basename "$tool")"; exit 1; }
   if command -v man >/dev/null; then
-    MANWIDTH=80 man -l "$page" 2>/dev/null | grep -q . || { echo "man -l $page printed nothing"; exit 1; }
+    rendered=$(MANWIDTH=80 man -l "$page" 2>/dev/null)
+    [ -n "$rendered" ] || { echo "man -l $page printed nothing"; exit 1; }
   fi
   count=$((count + 1))
 done

@@ -10,7 +10,8 @@ work=$(mktemp -d)
 pids=()
 trap 'kill "${pids[@]}" 2>/dev/null || true; rm -rf "$work"' EXIT
 cap=()
-if ldd "$(command -v join-records)" | grep -q asan; then
+libs=$(ldd "$(command -v join-records)")  # not `ldd | grep -q`: SIGPIPE
+if grep -q asan <<<"$libs"; then
   echo "AddressSanitizer build: running without the address-space cap"
 else
   cap=(prlimit --as=$((32 << 20)))

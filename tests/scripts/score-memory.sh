@@ -19,7 +19,10 @@ copies=$(( (cap_mib * 10 * 1048576) / size + 1 ))
 # AddressSanitizer reserves terabytes of address space for its shadow, so
 # under it the cap cannot apply; the count check below still runs.
 cap=(prlimit --as=$((cap_mib * 1048576)))
-if ldd "$(command -v score)" | grep -q asan; then
+# (ldd into a variable: `ldd | grep -q` can kill ldd with SIGPIPE, and
+# pipefail then reads that as "no match".)
+libs=$(ldd "$(command -v score)")
+if grep -q asan <<<"$libs"; then
   echo "AddressSanitizer build: running without the address-space cap"
   cap=()
 fi
