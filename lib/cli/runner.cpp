@@ -45,8 +45,12 @@ IoOptions& Runner::add_io_options(bool strict) {
   app_.add_flag("--stats", io_.stats, "print the line counts on stderr at the end");
   if (strict)
     app_.add_flag("--strict", io_.strict, "a missing field or a type mismatch is a bad line");
-  app_.add_flag("--progress", io_.progress, "show progress on stderr even when not a terminal");
+  add_progress_option();
   return io_;
+}
+
+void Runner::add_progress_option() {
+  app_.add_flag("--progress", io_.progress, "show progress on stderr even when not a terminal");
 }
 
 int Runner::run(int argc, char** argv, const std::function<int(Context&)>& body) {

@@ -39,6 +39,8 @@ class Runner {
 
   /// Adds FILE..., --on-error, --stats, --strict and --progress.
   IoOptions& add_io_options(bool strict = true);
+  /// Adds only --progress, for a tool that reads no input (gen-events).
+  void add_progress_option();
 
   /// Parses, runs `body`, prints errors and the reconciliation line, flushes
   /// stdout; returns the process's exit status.

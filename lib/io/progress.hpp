@@ -19,12 +19,16 @@ class Progress {
   bool enabled() const { return enabled_; }
 
   /// Counts `lines` more lines of `bytes` bytes; cheap when off, and when on
-  /// it looks at the clock only every few thousand lines.
+  /// it looks at the clock only every few thousand calls or 256 KiB (a
+  /// writer ticks once per block of many lines).
   void tick(std::uint64_t lines, std::uint64_t bytes) {
     if (!enabled_) return;
     lines_ += lines;
     bytes_ += bytes;
-    if (++calls_ % 4096 == 0) maybe_draw();
+    if (++calls_ % 4096 == 0 || bytes_ - clocked_bytes_ >= (256u << 10)) {
+      clocked_bytes_ = bytes_;
+      maybe_draw();
+    }
   }
   /// Erases the meter line (before the final messages).
   void finish();
@@ -35,7 +39,7 @@ class Progress {
   bool enabled_ = false;
   bool drawn_ = false;
   std::string tool_;
-  std::uint64_t lines_ = 0, bytes_ = 0, calls_ = 0;
+  std::uint64_t lines_ = 0, bytes_ = 0, calls_ = 0, clocked_bytes_ = 0;
   std::chrono::steady_clock::time_point start_, last_;
 };
 

@@ -4,7 +4,10 @@
 // concatenated shards are the whole output byte for byte.
 #include "world/gen_events.hpp"
 
+#include <algorithm>
+
 #include "io/error.hpp"
+#include "io/progress.hpp"
 #include "world/accounts.hpp"
 #include "world/calendar.hpp"
 #include "world/manifest.hpp"
@@ -54,8 +57,13 @@ NoiseSettings noise_settings(const Options& o) {
   return s;
 }
 
+// Every line goes out through here, so the progress meter counts lines
+// written (gen-events reads nothing).
 void write_block(cli::Context& ctx, std::string_view block) {
-  if (!block.empty()) ctx.out.write_raw_line(block.substr(0, block.size() - 1));
+  if (block.empty()) return;
+  ctx.out.write_raw_line(block.substr(0, block.size() - 1));
+  io::Progress::get().tick(static_cast<std::uint64_t>(std::count(block.begin(), block.end(), '\n')),
+                           block.size());
 }
 
 // Flushes `buf` to the writer once it holds enough to be worth a write.
