@@ -32,6 +32,8 @@ int main(int argc, char** argv) {
   app.add_option("--first-line", opt.first_line,
                  "number the input's first line N (a part of a split file)")
       ->type_name("N");
+  app.add_flag("--dump-plan", opt.dump_plan,
+               "print the fields the rules read and their dispatch table, and stop");
   app.add_option("--threads", opt.threads, "threads for file input (default: all cores)")
       ->type_name("N");
   return runner.run(argc, argv,

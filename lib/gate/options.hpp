@@ -17,6 +17,7 @@ struct Options {
   std::string person;                 // --person ID: a single question
   std::vector<std::string> services;  // --service NAME...: only these
   std::string test;                   // --test CASES: run a policy's tests
+  bool dump_plan = false;             // --dump-plan: print the compiled policy, stop
 };
 
 }  // namespace socred::gate

@@ -208,6 +208,7 @@ Policy::~Policy() = default;
 
 const std::string& Policy::file() const { return impl_->program.file(); }
 const std::string& Policy::hash() const { return impl_->hash; }
+std::string Policy::plan() const { return impl_->program.dump_plan(); }
 const std::vector<std::string>& Policy::services() const { return impl_->services; }
 const std::vector<Clause>& Policy::clauses() const { return impl_->clauses; }
 const RuleTexts& Policy::rule_texts() const { return impl_->texts; }

@@ -52,6 +52,8 @@ class Policy {
 
   const std::string& file() const;
   const std::string& hash() const;
+  /// The compiled policy as text (--dump-plan): fields read, services.
+  std::string plan() const;
   const std::vector<std::string>& services() const;
   std::optional<int> service(std::string_view name) const;
   /// Every clause of every service, in file order.

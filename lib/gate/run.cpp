@@ -12,6 +12,10 @@ namespace socred::gate {
 int run(const Options& options, cli::Context& ctx) {
   Policy policy(options.policy, options.rules);
   policy.set_strict(ctx.io.strict);
+  if (options.dump_plan) {
+    ctx.out.write_text(policy.plan());
+    return kExitOk;
+  }
 
   std::vector<int> services;
   for (const std::string& name : options.services) {

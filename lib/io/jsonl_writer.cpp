@@ -188,6 +188,11 @@ void JsonlWriter::write_raw_line(std::string_view line) {
   if (buf_.size() >= kFlushAt) flush();
 }
 
+void JsonlWriter::write_text(std::string_view lines) {
+  buf_.append(lines);
+  if (buf_.size() >= kFlushAt) flush();
+}
+
 void JsonlWriter::flush() {
   if (capture_ != nullptr) {
     capture_->append(buf_.data(), buf_.size());

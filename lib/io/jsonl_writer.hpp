@@ -49,6 +49,8 @@ class JsonlWriter {
 
   /// Raw text appended with no separator logic (whole preformatted lines).
   void write_raw_line(std::string_view line);
+  /// Text for people rather than JSON (--dump-plan), whole lines as they are.
+  void write_text(std::string_view lines);
 
  private:
   void separate();  // a comma before a value or key, where one is due

@@ -80,6 +80,8 @@ struct RuleSet {
   /// Names the rules' meaning, so that --merge refuses partial state made
   /// with other rules.
   std::string fingerprint;
+  /// The compiled plan as text (--dump-plan): fields read, dispatch table.
+  std::string plan;
   std::function<std::unique_ptr<Matcher>(const std::vector<io::Path>& extra)> make_matcher;
 
   bool any_fade() const {

@@ -72,6 +72,7 @@ RuleSet load_rule_set(const std::string& path, bool strict) {
   set.high = program->max();
   set.fingerprint = fingerprint(program->text());
   set.rules = program->rules();
+  set.plan = program->dump_plan();
   set.make_matcher = [program, strict](const std::vector<io::Path>& extra) {
     return std::unique_ptr<Matcher>(new EvaluatorMatcher(program, extra, strict));
   };

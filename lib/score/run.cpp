@@ -129,6 +129,10 @@ int run(const Options& opt, cli::Context& ctx) {
   ScanSettings settings;
   settings.by = io::parse_path(opt.by);
   RuleSet rules = load_rule_set(opt.rules, ctx.io.strict);
+  if (opt.dump_plan) {
+    ctx.out.write_text(rules.plan);
+    return kExitOk;
+  }
   settings.rules = &rules;
   settings.strict = ctx.io.strict;
   settings.on_error = on_error_mode(ctx.rejects, ctx.io.on_error);

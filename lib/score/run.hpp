@@ -17,6 +17,7 @@ struct Options {
   bool annotate = false;       // pass events through with their points instead
   bool partial = false;        // write mergeable state instead of scores
   bool merge = false;          // read partial state instead of events
+  bool dump_plan = false;      // print the compiled rules' plan and stop
   unsigned threads = 0;        // 0: one per hardware thread
   std::string friends;         // friendship edges between accounts (spill)
   std::string links;           // account -> person map for them (else: the events')
