@@ -192,7 +192,8 @@ bool PartialReader::add(const io::Record& record, std::string& why) {
     element period = a.at(2);
     if (period.is_null()) {
       c.period = kNoPeriod;
-    } else if (period.get(c.period) != simdjson::SUCCESS || c.period == kNoPeriod) {
+    } else if (period.get(c.period) != simdjson::SUCCESS || c.period == kNoPeriod ||
+               !State::valid_period(c.period)) {
       why = "partial state: a cell's period is not an integer";
       return false;
     }

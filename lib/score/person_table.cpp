@@ -37,12 +37,14 @@ std::uint32_t PersonTable::intern(std::string_view key, std::uint64_t h) {
       std::uint32_t index = size();
       slot.hash = h;
       slot.index_plus_one = index + 1;
+      slot.size = static_cast<std::uint32_t>(key.size());
+      std::memcpy(slot.text, key.data(), key.size() < kInline ? key.size() : kInline);
       arena_.append(key.data(), key.size());
       offsets_.push_back(arena_.size());
       if (std::uint64_t{size()} * 2 > slots_.size()) grow();
       return index;
     }
-    if (slot.hash == h && this->key(slot.index_plus_one - 1) == key) return slot.index_plus_one - 1;
+    if (slot.hash == h && same(slot, key)) return slot.index_plus_one - 1;
   }
 }
 
@@ -51,7 +53,7 @@ std::uint32_t PersonTable::find(std::string_view key) const {
   for (std::uint64_t i = h & mask_;; i = (i + 1) & mask_) {
     const Slot& slot = slots_[i];
     if (slot.index_plus_one == 0) return UINT32_MAX;
-    if (slot.hash == h && this->key(slot.index_plus_one - 1) == key) return slot.index_plus_one - 1;
+    if (slot.hash == h && same(slot, key)) return slot.index_plus_one - 1;
   }
 }
 

@@ -112,13 +112,14 @@ std::uint64_t cell_hash(std::uint64_t a, std::int64_t period) {
 }  // namespace
 
 void State::add_cell(std::uint32_t p, std::uint32_t rule, std::uint32_t source,
-                     std::int64_t period, Milli points) {
+                     std::int64_t wide_period, Milli points) {
+  const std::int32_t period = narrow(wide_period);
   const std::uint64_t a = std::uint64_t{p} << 32 | std::uint64_t{rule} << 16 | source;
   const std::size_t mask = cells_.size() - 1;
   for (std::size_t i = cell_hash(a, period) & mask;; i = (i + 1) & mask) {
     CellSlot& c = cells_[i];
     if (!c.used) {
-      c = CellSlot{{a, period}, points, true};
+      c = CellSlot{{a, period}, 1, points};
       if (++cell_count_ * 2 > cells_.size()) grow_cells();
       return;
     }

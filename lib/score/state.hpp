@@ -99,6 +99,11 @@ class State {
   /// Adds `other` into this state (sources and inputs matched by name).
   void merge(const State& other);
 
+  /// Whether `period` can be kept (partial state from elsewhere is checked).
+  static bool valid_period(std::int64_t period) {
+    return period == kNoPeriod || (period > INT32_MIN && period <= INT32_MAX);
+  }
+
   /// Calls `f(const Cell&)` for every sum a match made (even a zero one), in
   /// no particular order.
   template <typename F>
@@ -125,22 +130,31 @@ class State {
       if (c.used)
         f(Cell{static_cast<std::uint32_t>(c.key.a >> 32),
                static_cast<std::uint32_t>(c.key.a >> 16 & 0xFFFF),
-               static_cast<std::uint32_t>(c.key.a & 0xFFFF), c.key.period, c.sum});
+               static_cast<std::uint32_t>(c.key.a & 0xFFFF), widen(c.key.period), c.sum});
   }
   std::size_t table_cells() const { return cell_count_; }
   const RuleSet& rules() const { return rules_; }
   std::size_t memory() const;
 
  private:
+  // 24 bytes a cell: periods are whole days / N since 1970, far inside 32
+  // bits for four-digit years (partial state is checked on reading).
   struct CellKey {
     std::uint64_t a;  // person << 32 | rule << 16 | source
-    std::int64_t period;
+    std::int32_t period;  // kNoPeriod32 for kNoPeriod
   };
   struct CellSlot {
     CellKey key;
+    std::uint32_t used;
     Milli sum;
-    bool used;
   };
+  static constexpr std::int32_t kNoPeriod32 = INT32_MIN;
+  static std::int32_t narrow(std::int64_t period) {
+    return period == kNoPeriod ? kNoPeriod32 : static_cast<std::int32_t>(period);
+  }
+  static std::int64_t widen(std::int32_t period) {
+    return period == kNoPeriod32 ? kNoPeriod : period;
+  }
   void add_cell(std::uint32_t p, std::uint32_t rule, std::uint32_t source, std::int64_t period,
                 Milli points);
   void grow_cells();
