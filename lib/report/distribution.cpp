@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 
 namespace socred::report {
 
@@ -23,6 +24,60 @@ double representative(int i) { return 2 * std::pow(kGamma, i) / (kGamma + 1); }
 
 }  // namespace
 
+void ValueCounts::add(double v, std::uint64_t n) {
+  if (2 * (size_ + 1) > slots_.size()) grow();
+  v += 0.0;  // -0.0 and 0.0 are one value
+  std::uint64_t bits;
+  std::memcpy(&bits, &v, sizeof bits);
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t i = (bits * 0x9E3779B97F4A7C15ULL) >> shift_;; i = (i + 1) & mask) {
+    Slot& s = slots_[i];
+    if (s.count == 0) {
+      s.bits = bits;
+      s.count = n;
+      ++size_;
+      return;
+    }
+    if (s.bits == bits) {
+      s.count += n;
+      return;
+    }
+  }
+}
+
+void ValueCounts::grow() {
+  std::vector<Slot> old = std::move(slots_);
+  slots_.assign(old.empty() ? 64 : old.size() * 2, Slot{});
+  shift_ = 64;
+  for (std::size_t n = slots_.size(); n > 1; n >>= 1) --shift_;
+  size_ = 0;
+  for (const Slot& s : old) {
+    if (s.count == 0) continue;
+    double v;
+    std::memcpy(&v, &s.bits, sizeof v);
+    add(v, s.count);
+  }
+}
+
+void ValueCounts::clear() {
+  slots_.clear();
+  slots_.shrink_to_fit();
+  size_ = 0;
+  shift_ = 64;
+}
+
+std::vector<std::pair<double, std::uint64_t>> ValueCounts::items() const {
+  std::vector<std::pair<double, std::uint64_t>> out;
+  out.reserve(size_);
+  for (const Slot& s : slots_) {
+    if (s.count == 0) continue;
+    double v;
+    std::memcpy(&v, &s.bits, sizeof v);
+    out.emplace_back(v, s.count);
+  }
+  return out;
+}
+
 void Distribution::add(double v) {
   if (count_ == 0) {
     min_ = max_ = v;
@@ -37,7 +92,7 @@ void Distribution::add(double v) {
     sketch_add(v, 1);
     return;
   }
-  ++exact_[v];
+  exact_.add(v, 1);
   if (exact_.size() > kExactDistinct) to_sketch();
 }
 
@@ -54,7 +109,7 @@ void Distribution::merge(const Distribution& other) {
   sum_ += other.sum_;
   integers_ = integers_ && other.integers_;
   if (!sketched_ && !other.sketched_) {
-    for (const auto& [v, n] : other.exact_) exact_[v] += n;
+    for (const auto& [v, n] : other.exact_.items()) exact_.add(v, n);
     if (exact_.size() > kExactDistinct) to_sketch();
     return;
   }
@@ -64,15 +119,14 @@ void Distribution::merge(const Distribution& other) {
     for (const auto& [i, n] : other.negative_) negative_[i] += n;
     zeros_ += other.zeros_;
   } else {
-    for (const auto& [v, n] : other.exact_) sketch_add(v, n);
+    for (const auto& [v, n] : other.exact_.items()) sketch_add(v, n);
   }
 }
 
 void Distribution::to_sketch() {
   sketched_ = true;
-  for (const auto& [v, n] : exact_) sketch_add(v, n);
+  for (const auto& [v, n] : exact_.items()) sketch_add(v, n);
   exact_.clear();
-  exact_.rehash(0);
 }
 
 void Distribution::sketch_add(double v, std::uint64_t n) {
@@ -89,7 +143,7 @@ double Distribution::mean() const { return count_ == 0 ? 0.0 : static_cast<doubl
 std::vector<std::pair<double, std::uint64_t>> Distribution::points() const {
   std::vector<std::pair<double, std::uint64_t>> out;
   if (!sketched_) {
-    out.assign(exact_.begin(), exact_.end());
+    out = exact_.items();
     std::sort(out.begin(), out.end());
     return out;
   }

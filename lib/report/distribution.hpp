@@ -6,7 +6,6 @@
 
 #include <cstdint>
 #include <map>
-#include <unordered_map>
 #include <vector>
 
 namespace socred::report {
@@ -16,6 +15,28 @@ struct Bin {
   double lo = 0;
   double hi = 0;
   std::uint64_t count = 0;
+};
+
+/// Counts per distinct value: open addressing on the value's bits, so a
+/// value costs a multiply and a probe, never an allocation (std::unordered_map
+/// took a tenth of report's time on score lines).
+class ValueCounts {
+ public:
+  void add(double v, std::uint64_t n);
+  std::size_t size() const { return size_; }
+  void clear();
+  /// (value, count) pairs in no particular order.
+  std::vector<std::pair<double, std::uint64_t>> items() const;
+
+ private:
+  struct Slot {
+    std::uint64_t bits = 0;
+    std::uint64_t count = 0;  // 0: empty
+  };
+  void grow();
+  std::vector<Slot> slots_;
+  std::size_t size_ = 0;
+  int shift_ = 64;
 };
 
 class Distribution {
@@ -64,7 +85,7 @@ class Distribution {
   double max_ = 0;
   bool integers_ = true;
   bool sketched_ = false;
-  std::unordered_map<double, std::uint64_t> exact_;
+  ValueCounts exact_;
   // Sketch: bucket i holds magnitudes in (gamma^(i-1), gamma^i].
   std::map<int, std::uint64_t> positive_;
   std::map<int, std::uint64_t> negative_;

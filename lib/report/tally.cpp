@@ -8,15 +8,18 @@
 namespace socred::report {
 
 std::size_t Ledger::find_or_add(std::string_view name) {
-  if (hint_ < entries_.size() && entries_[hint_].name == name) return hint_++;
-  for (std::size_t i = 0; i < entries_.size(); ++i) {
-    if (entries_[i].name == name) {
-      hint_ = i + 1;
+  // Score lines name their rules in rule-file order, often skipping some, so
+  // the search starts where the last name was found and wraps around.
+  const std::size_t n = entries_.size();
+  for (std::size_t k = 0; k < n; ++k) {
+    std::size_t i = hint_ + k < n ? hint_ + k : hint_ + k - n;
+    if (entries_[i].name.size() == name.size() && entries_[i].name == name) {
+      hint_ = i + 1 < n ? i + 1 : 0;
       return i;
     }
   }
   entries_.push_back(Entry{std::string(name)});
-  hint_ = entries_.size();
+  hint_ = 0;
   return entries_.size() - 1;
 }
 
