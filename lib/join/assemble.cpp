@@ -177,9 +177,16 @@ void Assembler::right_payload(const io::Record& right, std::string& out) {
   out.push_back('}');
 }
 
-void Assembler::begin_left(const io::Record& left) {
+void Assembler::begin_left(const io::Record& left, bool parsed) {
   left_ = &left;
+  parsed_ = parsed;
   prepared_ = false;
+}
+
+bool Assembler::text_only(const io::Record& left) const {
+  if (spec_.shape == Shape::kMerge && spec_.pairs) return false;  // names to check
+  if (!spec_.left_fields.empty()) return false;
+  return spec_.shape != Shape::kNest || !io::last_field(left.root, spec_.nest_name);
 }
 
 void Assembler::prepare_left() {
@@ -189,7 +196,8 @@ void Assembler::prepare_left() {
   const io::Record& left = *left_;
   // --as NAME replaces a field NAME the left record already has, rather than
   // writing the name twice.
-  bool drop_nest = spec_.shape == Shape::kNest && io::last_field(left.root, spec_.nest_name);
+  bool drop_nest =
+      parsed_ && spec_.shape == Shape::kNest && io::last_field(left.root, spec_.nest_name);
   rebuilt_ = drop_nest || !spec_.left_fields.empty();
   if (!rebuilt_) {
     head_ = object_head(left.text);
@@ -208,7 +216,7 @@ void Assembler::prepare_left() {
     head_empty_ = scratch_.size() == 1;
     head_ = scratch_;
   }
-  if (spec_.shape == Shape::kMerge) {
+  if (spec_.shape == Shape::kMerge && parsed_) {
     // The left record wins a name clash: note which right names it has.
     if (present_.size() < names_.size()) present_.resize(names_.size(), 0);
     for (auto field : left.root) {

@@ -70,7 +70,11 @@ class Assembler {
   void right_payload(const io::Record& right, std::string& out);
 
   /// The left record the next calls are about; it must stay valid until then.
-  void begin_left(const io::Record& left);
+  /// `parsed` false: only its text is set (see text_only()).
+  void begin_left(const io::Record& left, bool parsed = true);
+  /// Whether output for `left` can be made from its text alone, without its
+  /// parsed value: the grace join then does not parse it a second time.
+  bool text_only(const io::Record& left) const;
   /// One output line for the current left record paired with the right
   /// record stored as `payload`.
   void pair(std::string_view payload, LineSink& out);
@@ -93,6 +97,7 @@ class Assembler {
 
   // The current left record.
   const io::Record* left_ = nullptr;
+  bool parsed_ = true;
   bool prepared_ = false;
   bool rebuilt_ = false;  // head_ is scratch_, not the line
   std::string_view head_;

@@ -68,6 +68,45 @@ void put_right(SpillFile& file, std::uint64_t seq, std::uint64_t hash, bool keyl
   file.put(payload.data(), payload.size());
 }
 
+constexpr std::uint8_t kKeyed = 1, kTextOnly = 2;
+constexpr std::size_t kBatch = 16;
+
+// A left line read back from its partition, parsed again only when output
+// needs more than its text.
+struct SpilledLeft {
+  std::uint64_t seq = 0;
+  bool keyed = false;
+  bool parsed = false;
+  std::string key;
+  std::uint64_t hash = 0;
+  std::string text;  // with io::kLinePadding bytes of room after it
+  io::JsonLineParser parser;
+  io::Record record;
+
+  bool read(SpillReader& reader, const std::string& name) {
+    std::uint8_t flags = 0;
+    std::uint32_t key_len = 0, len = 0;
+    if (!reader.get_u64(seq)) return false;
+    reader.get(&flags, 1);
+    reader.get_u32(key_len);
+    reader.get_u32(len);
+    reader.get_bytes(key_len, key);
+    if (text.capacity() < len + io::kLinePadding) text.reserve(len + io::kLinePadding);
+    reader.get_bytes(len, text);
+    keyed = (flags & kKeyed) != 0;
+    hash = keyed ? fnv1a64(key) : 0;
+    parsed = (flags & kTextOnly) == 0;
+    record = io::Record{};
+    record.text = text;
+    record.file = &name;
+    if (parsed) {
+      io::Diagnosis why;
+      parser.parse(io::Line{text, 0}, record.root, why);  // it was valid when first read
+    }
+    return true;
+  }
+};
+
 void put_tagged(SpillFile& file, std::uint64_t seq, std::string_view bytes) {
   file.put_u64(seq);
   file.put_u32(static_cast<std::uint32_t>(bytes.size()));
@@ -141,10 +180,19 @@ void grace_join(const Spec& spec, Side& left, Side& right, Table& table, Assembl
   // 2. The left side, each line with its sequence number.
   for (std::size_t p = 0; p < count; ++p)
     lefts.push_back(std::make_unique<SpillFile>(spec.tmpdir, buffer));
+  // Each line goes with its key and whether output needs it parsed again.
   SideRecord l;
   while (left.next(l)) {
     if (!l.keyed() && !spec.left_unpaired) continue;
-    put_tagged(*lefts[l.keyed() ? partition_of(l.hash, count) : 0], l.seq, l.record.text);
+    SpillFile& file = *lefts[l.keyed() ? partition_of(l.hash, count) : 0];
+    std::uint8_t flags = (l.keyed() ? kKeyed : 0) | (assembler.text_only(l.record) ? kTextOnly : 0);
+    file.put_u64(l.seq);
+    file.put(&flags, 1);
+    std::string_view key = l.keyed() ? std::string_view(l.key.text) : std::string_view();
+    file.put_u32(static_cast<std::uint32_t>(key.size()));
+    file.put_u32(static_cast<std::uint32_t>(l.record.text.size()));
+    file.put(key.data(), key.size());
+    file.put(l.record.text.data(), l.record.text.size());
   }
   for (std::size_t p = 0; p < count; ++p) {
     rights[p]->flush();
@@ -156,17 +204,10 @@ void grace_join(const Spec& spec, Side& left, Side& right, Table& table, Assembl
   // lines by left sequence number, unpaired right records by right one.
   SpillFile joined(spec.tmpdir, 256 * 1024), unpaired(spec.tmpdir, 256 * 1024);
   std::vector<std::uint64_t> joined_bounds{0}, unpaired_bounds{0};
-  KeyReader left_keys([&] {
-    std::vector<io::Path> paths;
-    for (const auto& k : spec.keys) paths.push_back(k.left);
-    return paths;
-  }(), spec.string_keys, false);
-  io::JsonLineParser parser;
   const std::string spill_name = "<temporary>";
-  std::string key_bytes, text, lines;
+  std::string key_bytes, lines;
   LineSink sink(lines);
-  std::vector<char> line_buf;
-  Key key;
+  std::vector<SpilledLeft> batch(kBatch);
   for (std::size_t p = 0; p < count; ++p) {
     {
       SpillReader reader(*rights[p], 0, rights[p]->size(), buffer);
@@ -193,24 +234,24 @@ void grace_join(const Spec& spec, Side& left, Side& right, Table& table, Assembl
     if (table.bytes() > spec.memory) ++stats.oversized;
     stats.peak_table = std::max(stats.peak_table, table.bytes());
 
+    // The partition's left lines in batches, their slots and entries
+    // fetched ahead, as in the in-memory join.
     SpillReader reader(*lefts[p], 0, lefts[p]->size(), buffer);
-    std::uint64_t seq = 0;
-    while (reader.get_u64(seq)) {
-      std::uint32_t len = 0;
-      reader.get_u32(len);
-      line_buf.resize(len + io::kLinePadding);
-      if (len > 0) reader.get(line_buf.data(), len);
-      io::Line line{std::string_view(line_buf.data(), len), 0};
-      io::Record record;
-      io::Diagnosis why;
-      parser.parse(line, record.root, why);  // it was valid when it was first read
-      record.text = line.text;
-      record.file = &spill_name;
-      bool keyed = left_keys.read(record.root, key) == KeyState::kFound;
-      lines.clear();
-      probe_left(spec, table, assembler, record, keyed, key.text, keyed ? fnv1a64(key.text) : 0,
-                 sink);
-      if (!lines.empty()) put_tagged(joined, seq, lines);
+    for (;;) {
+      std::size_t n = 0;
+      while (n < kBatch && batch[n].read(reader, spill_name)) {
+        if (batch[n].keyed) table.prefetch(batch[n].hash);
+        ++n;
+      }
+      if (n == 0) break;
+      for (std::size_t i = 0; i < n; ++i)
+        if (batch[i].keyed) table.prefetch_entry(batch[i].hash);
+      for (std::size_t i = 0; i < n; ++i) {
+        SpilledLeft& b = batch[i];
+        lines.clear();
+        probe_left(spec, table, assembler, b.record, b.keyed, b.key, b.hash, sink, b.parsed);
+        if (!lines.empty()) put_tagged(joined, b.seq, lines);
+      }
     }
     lefts[p].reset();
     if (spec.right_unpaired) {

@@ -26,8 +26,9 @@ void write_lines(io::JsonlWriter& out, std::string_view lines) {
 }
 
 void probe_left(const Spec& spec, Table& table, Assembler& assembler, const io::Record& left,
-                bool keyed, std::string_view key, std::uint64_t hash, LineSink& out) {
-  assembler.begin_left(left);
+                bool keyed, std::string_view key, std::uint64_t hash, LineSink& out,
+                bool parsed) {
+  assembler.begin_left(left, parsed);
   Table::Entry* e = keyed ? table.find(key, hash) : nullptr;
   if (e == nullptr) {
     if (spec.left_unpaired) assembler.left_unpaired(out);

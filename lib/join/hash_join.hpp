@@ -30,7 +30,8 @@ void hash_join(const Spec& spec, Side& left, Side& right, Assembler& assembler,
 /// Writes the output lines of one left record (`key`/`hash` used when
 /// `keyed`) matched against `table`, marking the entries it pairs with.
 void probe_left(const Spec& spec, Table& table, Assembler& assembler, const io::Record& left,
-                bool keyed, std::string_view key, std::uint64_t hash, LineSink& out);
+                bool keyed, std::string_view key, std::uint64_t hash, LineSink& out,
+                bool parsed = true);
 
 /// The table's arena chunk for a --memory limit.
 std::size_t table_chunk(std::uint64_t memory);
