@@ -653,6 +653,11 @@ class Parser {
       return finish(std::move(inner));
     }
     if (t.kind == Tok::word && !reserved(t.text) && is(Tok::lparen, 1)) return call();
+    // `score >=` then `reason "..."` on the next line would read `reason` as
+    // a field and blame the string; name the unfinished condition instead.
+    if ((t.text == "reason" || t.text == "evidence") && is(Tok::string, 1))
+      fail(t, fmt::format("expected a value to end the condition, found the clause '{} \"...\"'",
+                          t.text));
     if (t.kind == Tok::word && !reserved(t.text)) return path();
     if (t.kind == Tok::lbracket) {
       if (is(Tok::string, 1) && is(Tok::rbracket, 2)) return path();

@@ -291,6 +291,9 @@ TEST_CASE("parser: policy errors", "[rules]") {
   CHECK(policy_error("service a allow when score > 1 reason \"r\" permit") ==
         "t.policy:1:43: expected 'allow', 'forbid' or the next 'service' in service 'a', found 'permit'\n"
         "service a allow when score > 1 reason \"r\" permit\n                                          ^");
+  CHECK(policy_error("service a allow when score >=\n  reason \"r\"") ==
+        "t.policy:2:3: expected a value to end the condition, found the clause 'reason \"...\"'\n"
+        "  reason \"r\"\n  ^");
   CHECK(policy_error("service a\nservice a") ==
         "t.policy:2:9: expected a new service name: 'a' is already defined at line 1\nservice a\n        ^");
 }
