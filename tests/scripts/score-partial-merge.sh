@@ -60,6 +60,25 @@ score --rules "$rules" --as-of $asof --explain 3 --partial --input-name events.j
     < events.jsonl | LC_ALL=C sort | score --rules "$rules" --merge --explain 3 > merged.jsonl
 same "mapper | sort | reducer" merged.jsonl
 
+# With --friends: parts record each person's accounts and each spilling
+# rule's top event; the merge builds the graph and spills once, after
+# every part is in (a generated population and friend graph).
+gen-events friends --population 500 --seed 7 > friends.jsonl
+score --rules "$rules" --as-of $asof --explain 3 --friends friends.jsonl events.jsonl \
+  2>/dev/null > one.jsonl
+grep -q '"spilled":{"' one.jsonl || { echo "no spill happened: the test would prove nothing"; exit 1; }
+rm -f part-* ./*.partial
+split -n l/4 events.jsonl part-
+first=1
+for part in part-*; do
+  score --rules "$rules" --as-of $asof --explain 3 --partial --friends friends.jsonl \
+    --input-name events.jsonl --first-line $first "$part" 2>/dev/null > "$part.partial"
+  first=$((first + $(wc -l < "$part")))
+done
+cat part-*.partial | LC_ALL=C sort |
+  score --rules "$rules" --merge --explain 3 --friends friends.jsonl 2>/dev/null > merged.jsonl
+same "--friends: 4 parts, sorted, merged" merged.jsonl
+
 # GNU parallel over blocks; without line numbers per block, compare
 # without --explain.
 if command -v parallel >/dev/null; then
