@@ -46,7 +46,11 @@ RecordReader::RecordReader(std::unique_ptr<LineReader> reader, Rejects& rejects,
   readers_.push_back(std::move(reader));
 }
 
-bool RecordReader::next(Record& record) {
+bool RecordReader::next(Record& record) { return read(record, nullptr); }
+
+bool RecordReader::next(Record& record, RecordStorage& storage) { return read(record, &storage); }
+
+bool RecordReader::read(Record& record, RecordStorage* storage) {
   while (current_ < readers_.size()) {
     LineReader& reader = *readers_[current_];
     if (!reader.next(line_)) {
@@ -60,12 +64,21 @@ bool RecordReader::next(Record& record) {
       ++stats_.blank;
       continue;
     }
+    Line line = line_;
+    JsonLineParser* parser = &parser_;
+    if (storage != nullptr) {
+      const std::size_t size = line_.text.size();
+      if (storage->text.capacity() < size + kLinePadding) storage->text.reserve(size + kLinePadding);
+      storage->text.assign(line_.text);
+      line.text = storage->text;
+      parser = &storage->parser;
+    }
     Diagnosis why;
-    if (!parser_.parse(line_, record.root, why)) {
+    if (!parser->parse(line, record.root, why)) {
       rejects_.reject(names_[current_], line_, why.column, why.message, stats_);
       continue;
     }
-    record.text = line_.text;
+    record.text = line.text;
     record.line = line_.number;
     record.file = &names_[current_];
     return true;

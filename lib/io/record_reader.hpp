@@ -39,6 +39,13 @@ struct Record {
   simdjson::dom::object root;
 };
 
+/// Where a record lives when it must outlive the next read (a join's
+/// batches and read-ahead): its own copy of the line and its own parser.
+struct RecordStorage {
+  std::string text;  // the line, with kLinePadding bytes of room after it
+  JsonLineParser parser;
+};
+
 /// Reads the named inputs in order ("-" or none: standard input).
 class RecordReader {
  public:
@@ -49,11 +56,16 @@ class RecordReader {
 
   /// The next valid record; bad lines go to `rejects`, blank ones are counted.
   bool next(Record& record);
+  /// The same, but the line is copied and parsed into `storage`, so the
+  /// record stays valid until `storage` is reused (one memcpy per line).
+  bool next(Record& record, RecordStorage& storage);
   /// A valid JSON object the tool cannot use (a missing key): rejected under
   /// the same contract, `column` 1-based or 0.
   void reject(const Record& record, std::uint64_t column, const std::string& message);
 
  private:
+  bool read(Record& record, RecordStorage* storage);
+
   std::vector<std::unique_ptr<LineReader>> readers_;
   std::vector<std::string> names_;  // outlive their readers: records cite them
   std::size_t current_ = 0;

@@ -22,7 +22,7 @@ void raise_order_error(const SideRecord& record) {
     throw Error(kExitData, record.order_error, *record.record.file, record.record.line);
 }
 
-Side::Side(std::unique_ptr<RecordSource> source, const Spec& spec, bool right, bool ordered,
+Side::Side(std::unique_ptr<io::RecordReader> source, const Spec& spec, bool right, bool ordered,
            bool defer)
     : source_(std::move(source)),
       spec_(spec),
@@ -31,7 +31,7 @@ Side::Side(std::unique_ptr<RecordSource> source, const Spec& spec, bool right, b
       defer_(defer) {}
 
 bool Side::next(SideRecord& out) {
-  while (source_->next(out.storage, out.record)) {
+  while (source_->next(out.record, out.storage)) {
     bytes_ += out.record.text.size() + 1;
     KeyState state = keys_.read(out.record.root, out.key);
     if (state == KeyState::kMissing && spec_.strict) {

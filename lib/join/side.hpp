@@ -10,12 +10,12 @@
 #include "io/record_reader.hpp"
 #include "join/key.hpp"
 #include "join/options.hpp"
-#include "join/record_source.hpp"
+#include "io/record_reader.hpp"
 
 namespace socred::join {
 
 struct SideRecord {
-  RecordStorage storage;  // the record lives here until this is reused
+  io::RecordStorage storage;  // the record lives here until this is reused
   io::Record record;
   Key key;
   std::uint64_t hash = 0;  // FNV-1a 64 of key.text, when the key was found
@@ -34,7 +34,7 @@ class Side {
   /// never decrease (--sorted); a record out of order is an error at once,
   /// or, when `defer` is set, noted in SideRecord::order_error for the
   /// caller to raise when it reaches the record (see raise_order_error).
-  Side(std::unique_ptr<RecordSource> source, const Spec& spec, bool right, bool ordered,
+  Side(std::unique_ptr<io::RecordReader> source, const Spec& spec, bool right, bool ordered,
        bool defer = false);
 
   /// The next record this run uses; false at the end.
@@ -43,7 +43,7 @@ class Side {
   std::uint64_t bytes_read() const { return bytes_; }
 
  private:
-  std::unique_ptr<RecordSource> source_;
+  std::unique_ptr<io::RecordReader> source_;
   const Spec& spec_;
   KeyReader keys_;
   bool ordered_;

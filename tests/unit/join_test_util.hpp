@@ -33,7 +33,7 @@ inline Result run_join(const socred::join::Spec& spec, std::string_view left,
   Result result;
   io::Rejects rejects(on_error);
   auto reader = [&](const char* name, std::string_view text) {
-    return std::make_unique<join::RecordSource>(io::LineReader::from_string(name, text), rejects,
+    return std::make_unique<io::RecordReader>(io::LineReader::from_string(name, text), rejects,
                                                 result.lines);
   };
   join::Side r(reader("right.jsonl", right), spec, true, spec.sorted, true);
