@@ -79,8 +79,7 @@ struct SpilledLeft {
   bool parsed = false;
   std::string key;
   std::uint64_t hash = 0;
-  std::string text;  // with io::kLinePadding bytes of room after it
-  io::JsonLineParser parser;
+  io::RecordStorage storage;  // the line and its parser
   io::Record record;
 
   bool read(SpillReader& reader, const std::string& name) {
@@ -91,6 +90,7 @@ struct SpilledLeft {
     reader.get_u32(key_len);
     reader.get_u32(len);
     reader.get_bytes(key_len, key);
+    std::string& text = storage.text;
     if (text.capacity() < len + io::kLinePadding) text.reserve(len + io::kLinePadding);
     reader.get_bytes(len, text);
     keyed = (flags & kKeyed) != 0;
@@ -101,7 +101,7 @@ struct SpilledLeft {
     record.file = &name;
     if (parsed) {
       io::Diagnosis why;
-      parser.parse(io::Line{text, 0}, record.root, why);  // it was valid when first read
+      storage.parser.parse(io::Line{text, 0}, record.root, why);  // it was valid when first read
     }
     return true;
   }
