@@ -655,7 +655,7 @@ class Parser {
     if (t.kind == Tok::word && !reserved(t.text) && is(Tok::lparen, 1)) return call();
     // `score >=` then `reason "..."` on the next line would read `reason` as
     // a field and blame the string; name the unfinished condition instead.
-    if ((t.text == "reason" || t.text == "evidence") && is(Tok::string, 1))
+    if (t.kind == Tok::word && (t.text == "reason" || t.text == "evidence") && is(Tok::string, 1))
       fail(t, fmt::format("expected a value to end the condition, found the clause '{} \"...\"'",
                           t.text));
     if (t.kind == Tok::word && !reserved(t.text)) return path();

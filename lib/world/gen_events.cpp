@@ -62,8 +62,9 @@ NoiseSettings noise_settings(const Options& o) {
 void write_block(cli::Context& ctx, std::string_view block) {
   if (block.empty()) return;
   ctx.out.write_raw_line(block.substr(0, block.size() - 1));
-  io::Progress::get().tick(static_cast<std::uint64_t>(std::count(block.begin(), block.end(), '\n')),
-                           block.size());
+  io::Progress& meter = io::Progress::get();
+  if (meter.enabled())  // counting lines is a pass over the bytes: only for the meter
+    meter.tick(static_cast<std::uint64_t>(std::count(block.begin(), block.end(), '\n')), block.size());
 }
 
 // Flushes `buf` to the writer once it holds enough to be worth a write.
