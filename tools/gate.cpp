@@ -26,7 +26,9 @@ int main(int argc, char** argv) {
       ->type_name("CASES")
       ->excludes(requests)
       ->excludes(person);
-  app.add_flag("--dump-plan", opt.dump_plan, "print the fields the policy reads and its services, and stop");
+  app.add_flag("--dump-plan", opt.dump_plan,
+               "print the fields the policy reads and its services, and stop");
   person->excludes(requests);
-  return runner.run(argc, argv, [&](socred::cli::Context& ctx) { return socred::gate::run(opt, ctx); });
+  return runner.run(argc, argv,
+                    [&](socred::cli::Context& ctx) { return socred::gate::run(opt, ctx); });
 }

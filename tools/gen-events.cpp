@@ -35,18 +35,21 @@ int main(int argc, char** argv) {
   app.add_option("--days", o.days, "number of days of events")
       ->check(CLI::Range(1u, 36600u))
       ->capture_default_str();
-  app.add_option("--shard", o.shard, "emit the i-th of N slices (1/N .. N/N); they concatenate to the whole")
+  app.add_option("--shard", o.shard,
+                 "emit the i-th of N slices (1/N .. N/N); they concatenate to the whole")
       ->check(check(socred::world::check_shard))
       ->type_name("i/N");
   app.add_option("--threads", o.threads, "threads for events (the output does not depend on it)")
       ->check(CLI::Range(1u, 256u))
       ->capture_default_str();
-  app.add_flag("--truth", o.truth, "add hidden truth: persona (people), person and noise (accounts)");
+  app.add_flag("--truth", o.truth,
+               "add hidden truth: persona (people), person and noise (accounts)");
   app.add_flag("--linked", o.linked, "add the true person to every event");
   app.add_option("--noise", o.noise, "probability that an account field is noisy")
       ->check(CLI::Range(0.0, 1.0))
       ->capture_default_str();
-  app.add_option("--noise-field", o.noise_field, "rate for one field: name|phone|birth_year|city=RATE")
+  app.add_option("--noise-field", o.noise_field,
+                 "rate for one field: name|phone|birth_year|city=RATE")
       ->check(check(socred::world::check_noise_field))
       ->type_name("FIELD=RATE");
   app.add_option("--noise-for", o.noise_for, "rate for a group: city|sex|persona=VALUE:RATE")
@@ -59,10 +62,12 @@ int main(int argc, char** argv) {
   app.add_option("--degree", o.friends.degree, "mean number of friends of a social account")
       ->check(CLI::Range(0.0, 1000.0))
       ->capture_default_str();
-  app.add_option("--rewire", o.friends.rewire, "share of friendships rewired at random (small world)")
+  app.add_option("--rewire", o.friends.rewire,
+                 "share of friendships rewired at random (small world)")
       ->check(CLI::Range(0.0, 1.0))
       ->capture_default_str();
-  app.add_option("--homophily", o.friends.homophily, "how closely critics cluster among friends (0..1)")
+  app.add_option("--homophily", o.friends.homophily,
+                 "how closely critics cluster among friends (0..1)")
       ->check(CLI::Range(0.0, 1.0))
       ->capture_default_str();
   return runner.run(argc, argv,

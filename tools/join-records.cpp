@@ -37,8 +37,9 @@ int main(int argc, char** argv) {
       ->type_name("i/N");
   app.add_flag("--string-keys", opt.string_keys, "numbers in keys match strings of their text");
   socred::link::Options link;  // --fuzzy, --dedupe: record linkage (lib/link)
-  socred::link::add_options(app, link, {"--on", "--how", "--as", "--prefix", "--left-fields",
-                                        "--right-fields", "--sorted", "--memory", "--partition"});
+  socred::link::add_options(app, link,
+                            {"--on", "--how", "--as", "--prefix", "--left-fields", "--right-fields",
+                             "--sorted", "--memory", "--partition"});
   return runner.run(argc, argv, [&](socred::cli::Context& ctx) {
     if (link.wanted()) {
       link.right = opt.right;

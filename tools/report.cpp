@@ -1,7 +1,8 @@
 // report: what the pipeline did to people, as tables in the terminal, the
 // numbers as JSON, or a self-contained HTML page with charts.
-#include "cli/runner.hpp"
 #include "report/report.hpp"
+
+#include "cli/runner.hpp"
 
 int main(int argc, char** argv) {
   socred::report::Options opt;
@@ -10,7 +11,8 @@ int main(int argc, char** argv) {
   runner.add_io_options();
   app.add_option("--format", opt.format, "text (default), markdown, json or html")
       ->type_name("FORMAT");
-  app.add_option("--kind", opt.kind, "what the lines are: auto (default), score, decision, link, event")
+  app.add_option("--kind", opt.kind,
+                 "what the lines are: auto (default), score, decision, link, event")
       ->type_name("KIND");
   app.add_option("--by", opt.by, "group every figure by this field (a dotted path, e.g. who.city)")
       ->type_name("PATH");
@@ -21,9 +23,11 @@ int main(int argc, char** argv) {
          "--cutoff", [&](const double& v) { opt.cutoff = v; },
          "score lines: a person is selected at or above this score (four-fifths rule)")
       ->type_name("SCORE");
-  app.add_option("--threshold", opt.threshold, "linkage: match probability that counts as a link (0.5)")
+  app.add_option("--threshold", opt.threshold,
+                 "linkage: match probability that counts as a link (0.5)")
       ->type_name("P");
-  app.add_option("--truth", opt.truth, "linkage: the field holding the ground truth")->type_name("PATH");
+  app.add_option("--truth", opt.truth, "linkage: the field holding the ground truth")
+      ->type_name("PATH");
   app.add_option("--public", opt.public_sources, "sources that are public records (police,court)")
       ->type_name("LIST");
   app.add_option("--top", opt.top, "rows in ranked tables and charts (10; 0: all)")->type_name("N");
@@ -31,5 +35,6 @@ int main(int argc, char** argv) {
   app.add_option("--color", opt.color, "auto (a terminal and NO_COLOR unset), always or never")
       ->type_name("WHEN");
   app.add_option("--title", opt.title, "the report's title")->type_name("TEXT");
-  return runner.run(argc, argv, [&](socred::cli::Context& ctx) { return socred::report::run(opt, ctx); });
+  return runner.run(argc, argv,
+                    [&](socred::cli::Context& ctx) { return socred::report::run(opt, ctx); });
 }

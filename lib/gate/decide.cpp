@@ -9,7 +9,8 @@ Decider::Decider(Policy& policy) : policy_(policy), ids_(policy.hash()) {
   search_.flag_of = [this](std::string_view rule) { return policy_.flag_of(rule); };
 }
 
-bool Decider::start(const ScoreLine& line, std::string_view text, const std::vector<int>& services) {
+bool Decider::start(const ScoreLine& line, std::string_view text,
+                    const std::vector<int>& services) {
   line_ = &line;
   ids_.start(line.person, text);
   return policy_.bind(line, services);
@@ -31,7 +32,8 @@ const Decision& Decider::decide(int service, std::string_view request) {
   d.reasons.clear();
   d.would_flip.reset();
   if (d.outcome != Outcome::kAllow) {
-    rank_reasons(d.outcome, trace_.clause_reasons, line, policy_.rule_texts(), reason_text_, d.reasons);
+    rank_reasons(d.outcome, trace_.clause_reasons, line, policy_.rule_texts(), reason_text_,
+                 d.reasons);
     search_.score_thresholds.swap(trace_.score_thresholds);  // both keep their capacity
     d.would_flip = find_would_flip(line, search_, [&](const WhatIf& what) {
       return policy_.decide(service, what) == Outcome::kAllow;

@@ -15,9 +15,9 @@ namespace socred::gate {
 namespace {
 
 bool is_decision_field(std::string_view key) {
-  static constexpr std::string_view kFields[] = {
-      "person", "service", "decision", "reasons", "conditions",
-      "would_flip", "score", "decision_id", "policy_hash"};
+  static constexpr std::string_view kFields[] = {"person",  "service",     "decision",
+                                                 "reasons", "conditions",  "would_flip",
+                                                 "score",   "decision_id", "policy_hash"};
   for (auto f : kFields)
     if (f == key) return true;
   return false;
@@ -117,8 +117,10 @@ void DecisionWriter::write(const Decision& d, std::string_view request) {
     }
   }
   b += ",\"score\":";
-  if (d.score) append_integer(b, *d.score);
-  else b += "null";
+  if (d.score)
+    append_integer(b, *d.score);
+  else
+    b += "null";
   b += ",\"decision_id\":\"";
   append_hex64(b, d.decision_id);
   b += "\",\"policy_hash\":\"";

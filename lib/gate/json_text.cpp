@@ -29,7 +29,8 @@ std::size_t plain_run(const char* p, std::size_t i, std::size_t n) {
     const __m128i control = _mm_cmpeq_epi8(_mm_max_epu8(v, last_control), last_control);
     const __m128i special =
         _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)), control);
-    if (const int mask = _mm_movemask_epi8(special)) return i + static_cast<unsigned>(__builtin_ctz(mask));
+    if (const int mask = _mm_movemask_epi8(special))
+      return i + static_cast<unsigned>(__builtin_ctz(mask));
   }
 #endif
   for (; i < n; ++i) {
@@ -52,13 +53,27 @@ void append_json_string(std::string& out, std::string_view s) {
     start = i + 1;
     const auto c = static_cast<unsigned char>(s[i]);
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\b':
+        out += "\\b";
+        break;
+      case '\f':
+        out += "\\f";
+        break;
       default: {
         const char u[6] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 15]};
         out.append(u, 6);
@@ -76,8 +91,10 @@ std::size_t skip_value(std::string_view text, std::size_t i) {
   if (i >= text.size()) return text.size();
   if (text[i] == '"') {
     for (++i; i < text.size(); ++i) {
-      if (text[i] == '\\') ++i;
-      else if (text[i] == '"') return i + 1;
+      if (text[i] == '\\')
+        ++i;
+      else if (text[i] == '"')
+        return i + 1;
     }
     return text.size();
   }

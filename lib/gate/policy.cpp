@@ -56,8 +56,10 @@ void append_value(std::string& out, const rules::Value& v) {
             if (!first) out += ',';
             first = false;
             std::string_view s;
-            if (item.get_string().get(s) == simdjson::SUCCESS) append_json_string(out, s);
-            else out += rules::value_text(rules::Value::from_json(item));
+            if (item.get_string().get(s) == simdjson::SUCCESS)
+              append_json_string(out, s);
+            else
+              out += rules::value_text(rules::Value::from_json(item));
           }
           out += ']';
           return;
@@ -147,7 +149,7 @@ struct Policy::Impl {
   Unknowns unknowns;
   const ScoreLine* line = nullptr;
   rules::PolicyResult result;
-  std::string condition, scratch;  // one condition's text, and a value's
+  std::string condition, scratch;        // one condition's text, and a value's
   std::vector<rules::Value> kept_flags;  // a what-if's flags
   std::vector<std::pair<std::size_t, rules::Value>> saved;
 
@@ -177,9 +179,9 @@ Policy::Policy(const std::string& path, const std::string& rules_path)
     m.services.push_back(s.name);
     m.first_clause.push_back(m.clauses.size());
     for (const rules::Clause& c : s.clauses)
-      m.clauses.push_back(Clause{c.forbid, s.name,
-                                 fmt::format("{}:{}:{}", m.program.file(), c.where.line, c.where.column),
-                                 c.condition});
+      m.clauses.push_back(Clause{
+          c.forbid, s.name, fmt::format("{}:{}:{}", m.program.file(), c.where.line, c.where.column),
+          c.condition});
   }
   for (const rules::Service& s : m.program.services())
     for (const rules::Clause& c : s.clauses) m.not_met.push_back("not met: " + c.reason);
@@ -196,7 +198,8 @@ Policy::Policy(const std::string& path, const std::string& rules_path)
       if (!r.flags.empty()) m.rule_flag.emplace(r.name, r.flags.front());
     }
     if (m.rule_set->min() || m.rule_set->max()) {
-      Range range{std::numeric_limits<std::int64_t>::min(), std::numeric_limits<std::int64_t>::max()};
+      Range range{std::numeric_limits<std::int64_t>::min(),
+                  std::numeric_limits<std::int64_t>::max()};
       if (m.rule_set->min()) range.min = round_whole(*m.rule_set->min());
       if (m.rule_set->max()) range.max = round_whole(*m.rule_set->max());
       m.range = range;
@@ -268,7 +271,8 @@ Outcome Policy::decide(int service, const WhatIf& what) {
   m.result.clear();
   m.eval.evaluate_service(static_cast<std::size_t>(service), m.result);
   const Outcome outcome = m.outcome();
-  for (auto it = m.saved.rbegin(); it != m.saved.rend(); ++it) m.eval.set_field(it->first, it->second);
+  for (auto it = m.saved.rbegin(); it != m.saved.rend(); ++it)
+    m.eval.set_field(it->first, it->second);
   return outcome;
 }
 

@@ -25,9 +25,8 @@ std::string_view RuleTexts::text(std::string_view rule) const {
   return it->second;
 }
 
-void rank_reasons(Outcome outcome, const std::vector<Reason>& clause_reasons,
-                  const ScoreLine& line, const RuleTexts& texts, std::string& scratch,
-                  std::vector<Reason>& out) {
+void rank_reasons(Outcome outcome, const std::vector<Reason>& clause_reasons, const ScoreLine& line,
+                  const RuleTexts& texts, std::string& scratch, std::vector<Reason>& out) {
   out.clear();
   if (outcome == Outcome::kAllow) return;
   out = clause_reasons;

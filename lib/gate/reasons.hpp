@@ -37,8 +37,7 @@ class RuleTexts {
 /// are not about the score), in policy order; rule reasons follow, most
 /// negative points first, ties in the line's order. `scratch` holds the
 /// text of a reason made here (a thin record's); keep it with `out`.
-void rank_reasons(Outcome outcome, const std::vector<Reason>& clause_reasons,
-                  const ScoreLine& line, const RuleTexts& texts, std::string& scratch,
-                  std::vector<Reason>& out);
+void rank_reasons(Outcome outcome, const std::vector<Reason>& clause_reasons, const ScoreLine& line,
+                  const RuleTexts& texts, std::string& scratch, std::vector<Reason>& out);
 
 }  // namespace socred::gate

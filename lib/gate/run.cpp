@@ -37,17 +37,20 @@ int run(const Options& options, cli::Context& ctx) {
     status = decide_requests(options, policy, ctx);
   } else {
     if (services.empty())
-      for (std::size_t i = 0; i < policy.services().size(); ++i) services.push_back(static_cast<int>(i));
+      for (std::size_t i = 0; i < policy.services().size(); ++i)
+        services.push_back(static_cast<int>(i));
     status = decide_stream(policy, services, ctx);
   }
   // Unknown conditions are false, as DESIGN.md says of missing fields; the
   // count says how often that decided something.
   const Unknowns& unknown = policy.unknowns();
   if (ctx.io.stats && (unknown.missing > 0 || unknown.mismatch > 0))
-    std::fprintf(stderr, "%s: %llu conditions unknown: %llu read a missing field, %llu compared mismatched types\n",
-                 ctx.tool.c_str(), static_cast<unsigned long long>(unknown.missing + unknown.mismatch),
-                 static_cast<unsigned long long>(unknown.missing),
-                 static_cast<unsigned long long>(unknown.mismatch));
+    std::fprintf(
+        stderr,
+        "%s: %llu conditions unknown: %llu read a missing field, %llu compared mismatched types\n",
+        ctx.tool.c_str(), static_cast<unsigned long long>(unknown.missing + unknown.mismatch),
+        static_cast<unsigned long long>(unknown.missing),
+        static_cast<unsigned long long>(unknown.mismatch));
   return status;
 }
 

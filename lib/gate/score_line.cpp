@@ -85,9 +85,9 @@ bool next_score_line(io::RecordReader& reader, io::Record& record, ScoreLine& li
 }
 
 bool is_score_field(std::string_view key) {
-  static constexpr std::string_view kFields[] = {"person", "score",    "base",      "events",
-                                                 "matched", "flags",   "contributions",
-                                                 "by_source", "spilled", "explain"};
+  static constexpr std::string_view kFields[] = {"person",  "score",  "base",          "events",
+                                                 "matched", "flags",  "contributions", "by_source",
+                                                 "spilled", "explain"};
   for (auto f : kFields)
     if (f == key) return true;
   return false;

@@ -46,7 +46,8 @@ bool read_case(io::RecordReader& reader, const io::Record& record, Policy& polic
     return false;
   c.name = name.empty() ? fmt::format("line {}", record.line) : std::string(name);
   auto index = policy.service(service);
-  if (!index) return fail("service", "service \"" + std::string(service) + "\" is not in the policy");
+  if (!index)
+    return fail("service", "service \"" + std::string(service) + "\" is not in the policy");
   c.service = *index;
   auto outcome = parse_outcome(decision);
   if (!outcome)
@@ -58,8 +59,8 @@ bool read_case(io::RecordReader& reader, const io::Record& record, Policy& polic
   if (input->get_object().get(root) != simdjson::SUCCESS)
     return fail("input", "field \"input\": expected an object (a score line)");
   if (auto error = read_score_line(root, c.line))
-    return fail("input", "field \"input." + error->field + "\": " +
-                             error->message.substr(error->message.find(':') + 2));
+    return fail("input", "field \"input." + error->field +
+                             "\": " + error->message.substr(error->message.find(':') + 2));
   return true;
 }
 
@@ -103,8 +104,8 @@ int run_tests(const Options& options, Policy& policy, cli::Context& ctx) {
                                          reasons_text(d)));
       ++failed;
     } else if (!c.reason.empty() && !has_reason(d, c.reason)) {
-      ctx.out.write_raw_line(fmt::format("FAIL {}: expected reason \"{}\", got {}", where,
-                                         c.reason, reasons_text(d)));
+      ctx.out.write_raw_line(
+          fmt::format("FAIL {}: expected reason \"{}\", got {}", where, c.reason, reasons_text(d)));
       ++failed;
     } else {
       ++passed;

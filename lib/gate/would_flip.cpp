@@ -22,8 +22,10 @@ std::int64_t score_without(const ScoreLine& line, const Contribution& rule,
     // A score that is not base + sum sits at a bound of the range: at the
     // bottom, removing a penalty lifts it only past that bound; at the top
     // it cannot rise.
-    if (before < score) result = std::max(result, score);
-    else if (before > score) result = std::min(result, score);
+    if (before < score)
+      result = std::max(result, score);
+    else if (before > score)
+      result = std::min(result, score);
   } else {
     result = round_whole(score * 1000 - rule.points);
   }
@@ -70,15 +72,17 @@ WouldFlip find_would_flip(const ScoreLine& line, const FlipSearch& search,
   std::vector<const Contribution*> negative;
   for (const Contribution& c : line.contributions)
     if (c.points < 0) negative.push_back(&c);
-  std::stable_sort(negative.begin(), negative.end(),
-                   [](const Contribution* a, const Contribution* b) { return a->points > b->points; });
+  std::stable_sort(
+      negative.begin(), negative.end(),
+      [](const Contribution* a, const Contribution* b) { return a->points > b->points; });
   for (const Contribution* c : negative) {
     WhatIf what;
     what.drop_rule = c;
     if (line.score) what.score = score_without(line, *c, search.range);
     if (search.flag_of) {
       std::string_view flag = search.flag_of(c->rule);
-      if (!flag.empty() && std::find(line.flags.begin(), line.flags.end(), flag) != line.flags.end())
+      if (!flag.empty() &&
+          std::find(line.flags.begin(), line.flags.end(), flag) != line.flags.end())
         what.drop_flag = flag;
     }
     if (allows(what)) {

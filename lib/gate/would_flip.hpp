@@ -17,8 +17,8 @@ namespace socred::gate {
 
 /// A hypothetical score line: the real one with one thing changed.
 struct WhatIf {
-  std::optional<std::int64_t> score;    // the score, replaced
-  std::string_view drop_flag;           // a flag, removed
+  std::optional<std::int64_t> score;        // the score, replaced
+  std::string_view drop_flag;               // a flag, removed
   const Contribution* drop_rule = nullptr;  // a rule's points, removed
 };
 

@@ -11,7 +11,7 @@ namespace socred {
 /// Exit statuses of every tool (DESIGN.md "Common conventions"; sysexits.h).
 enum ExitStatus : int {
   kExitOk = 0,
-  kExitNo = 1,        // a "no" answer (gate's single question)
+  kExitNo = 1,  // a "no" answer (gate's single question)
   kExitUsage = 2,
   kExitData = 65,     // EX_DATAERR
   kExitNoInput = 66,  // EX_NOINPUT
@@ -22,8 +22,8 @@ enum ExitStatus : int {
 /// `line`/`column` 0 mean unknown. what() is the message alone.
 class Error : public std::runtime_error {
  public:
-  Error(int status, std::string message, std::string file = {},
-        std::uint64_t line = 0, std::uint64_t column = 0)
+  Error(int status, std::string message, std::string file = {}, std::uint64_t line = 0,
+        std::uint64_t column = 0)
       : std::runtime_error(std::move(message)),
         status_(status),
         file_(std::move(file)),

@@ -41,11 +41,17 @@ class Checker {
 
   static const char* describe(char c) {
     switch (c) {
-      case '[': return "an array";
-      case '"': return "a string";
-      case 't': case 'f': return "a boolean";
-      case 'n': return "null";
-      default: return is_digit(c) || c == '-' ? "a number" : "something else";
+      case '[':
+        return "an array";
+      case '"':
+        return "a string";
+      case 't':
+      case 'f':
+        return "a boolean";
+      case 'n':
+        return "null";
+      default:
+        return is_digit(c) || c == '-' ? "a number" : "something else";
     }
   }
 
@@ -67,7 +73,8 @@ class Checker {
     std::size_t end = pos_ + 1;
     if (!is_delim(s_[pos_]))
       while (end < s_.size() && end - pos_ < 20 && !is_delim(s_[end]) &&
-             static_cast<unsigned char>(s_[end]) >= 0x20 && static_cast<unsigned char>(s_[end]) < 0x80)
+             static_cast<unsigned char>(s_[end]) >= 0x20 &&
+             static_cast<unsigned char>(s_[end]) < 0x80)
         ++end;
     return fmt::format("'{}'", s_.substr(pos_, end - pos_));
   }
@@ -128,9 +135,9 @@ class Checker {
           if (top == kObject && !member_key()) return false;
           break;
         }
-        return error(fmt::format("expected ',' or '{}' {}, found {}", close,
-                                 top == kObject ? "after an object member" : "after an array element",
-                                 found()));
+        return error(fmt::format(
+            "expected ',' or '{}' {}, found {}", close,
+            top == kObject ? "after an object member" : "after an array element", found()));
       }
     }
   }
@@ -205,10 +212,14 @@ class Checker {
     for (std::size_t i = at; i < at + 4; ++i) {
       char c = s_[i];
       unsigned d;
-      if (is_digit(c)) d = static_cast<unsigned>(c - '0');
-      else if (c >= 'a' && c <= 'f') d = static_cast<unsigned>(c - 'a' + 10);
-      else if (c >= 'A' && c <= 'F') d = static_cast<unsigned>(c - 'A' + 10);
-      else return false;
+      if (is_digit(c))
+        d = static_cast<unsigned>(c - '0');
+      else if (c >= 'a' && c <= 'f')
+        d = static_cast<unsigned>(c - 'a' + 10);
+      else if (c >= 'A' && c <= 'F')
+        d = static_cast<unsigned>(c - 'A' + 10);
+      else
+        return false;
       out = out * 16 + d;
     }
     return true;
@@ -228,8 +239,10 @@ class Checker {
         char e = s_[pos_ + 1];
         if (e == 'u') {
           unsigned cp;
-          if (!hex4(pos_ + 2, cp)) return error("invalid \\u escape in string: expected four hex digits");
-          if (cp >= 0xDC00 && cp <= 0xDFFF) return error("invalid \\u escape in string: lone low surrogate");
+          if (!hex4(pos_ + 2, cp))
+            return error("invalid \\u escape in string: expected four hex digits");
+          if (cp >= 0xDC00 && cp <= 0xDFFF)
+            return error("invalid \\u escape in string: lone low surrogate");
           if (cp >= 0xD800 && cp <= 0xDBFF) {
             unsigned low;
             if (pos_ + 7 >= s_.size() || s_[pos_ + 6] != '\\' || s_[pos_ + 7] != 'u' ||
@@ -241,13 +254,15 @@ class Checker {
           }
           continue;
         }
-        if (e == '"' || e == '\\' || e == '/' || e == 'b' || e == 'f' || e == 'n' || e == 'r' || e == 't') {
+        if (e == '"' || e == '\\' || e == '/' || e == 'b' || e == 'f' || e == 'n' || e == 'r' ||
+            e == 't') {
           pos_ += 2;
           continue;
         }
         return error(fmt::format("invalid escape '\\{}' in string", printable(e)));
       }
-      if (c < 0x20) return error(fmt::format("control character 0x{:02X} in string (escape it)", c));
+      if (c < 0x20)
+        return error(fmt::format("control character 0x{:02X} in string (escape it)", c));
       if (c < 0x80) {
         ++pos_;
         continue;

@@ -11,7 +11,8 @@ Path parse_path(std::string_view text) {
   Path path;
   std::size_t i = 0;
   auto fail = [&](const char* what) {
-    throw Error(kExitUsage, fmt::format("invalid field path '{}' at column {}: {}", text, i + 1, what));
+    throw Error(kExitUsage,
+                fmt::format("invalid field path '{}' at column {}: {}", text, i + 1, what));
   };
   if (text.empty()) fail("empty path");
   while (i < text.size()) {

@@ -160,13 +160,27 @@ void JsonlWriter::escape(std::string_view s) {
     buf_.append(s.substr(start, i - start));
     start = i + 1;
     switch (c) {
-      case '"': buf_.append(std::string_view("\\\"")); break;
-      case '\\': buf_.append(std::string_view("\\\\")); break;
-      case '\n': buf_.append(std::string_view("\\n")); break;
-      case '\r': buf_.append(std::string_view("\\r")); break;
-      case '\t': buf_.append(std::string_view("\\t")); break;
-      case '\b': buf_.append(std::string_view("\\b")); break;
-      case '\f': buf_.append(std::string_view("\\f")); break;
+      case '"':
+        buf_.append(std::string_view("\\\""));
+        break;
+      case '\\':
+        buf_.append(std::string_view("\\\\"));
+        break;
+      case '\n':
+        buf_.append(std::string_view("\\n"));
+        break;
+      case '\r':
+        buf_.append(std::string_view("\\r"));
+        break;
+      case '\t':
+        buf_.append(std::string_view("\\t"));
+        break;
+      case '\b':
+        buf_.append(std::string_view("\\b"));
+        break;
+      case '\f':
+        buf_.append(std::string_view("\\f"));
+        break;
       default: {
         char u[6] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 15]};
         buf_.append(std::string_view(u, 6));

@@ -19,8 +19,8 @@ constexpr std::size_t kInitialCapacity = std::size_t{1} << 20;
 
 }  // namespace
 
-LineReader::LineReader(int fd, std::string name, bool owns_fd,
-                       std::uint64_t length, std::uint64_t first_line)
+LineReader::LineReader(int fd, std::string name, bool owns_fd, std::uint64_t length,
+                       std::uint64_t first_line)
     : fd_(fd),
       name_(std::move(name)),
       owns_fd_(owns_fd),
@@ -50,8 +50,7 @@ std::unique_ptr<LineReader> LineReader::open(const std::string& path) {
   return std::make_unique<LineReader>(fd, path, true);
 }
 
-std::unique_ptr<LineReader> LineReader::from_string(std::string name,
-                                                    std::string_view text) {
+std::unique_ptr<LineReader> LineReader::from_string(std::string name, std::string_view text) {
   auto reader = std::make_unique<LineReader>(-1, std::move(name), false);
   reader->capacity_ = text.size();  // exactly the text: it never reads more
   reader->buf_.reset(new char[text.size() + kLinePadding]);
@@ -107,7 +106,8 @@ bool LineReader::next(Line& line) {
     }
     if (!at_start_) {
       const char* base = buf_.get();
-      const void* nl = scanned_ < end_ ? std::memchr(base + scanned_, '\n', end_ - scanned_) : nullptr;
+      const void* nl =
+          scanned_ < end_ ? std::memchr(base + scanned_, '\n', end_ - scanned_) : nullptr;
       std::size_t stop;
       if (nl != nullptr) {
         stop = static_cast<std::size_t>(static_cast<const char*>(nl) - base);

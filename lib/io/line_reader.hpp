@@ -24,8 +24,8 @@ class LineReader {
   /// Reads `fd` (owned when `owns_fd`); `name` is what messages call it.
   /// With `length` set, reads at most that many bytes from the current
   /// offset and numbers lines from `first_line` (a thread's chunk of a file).
-  LineReader(int fd, std::string name, bool owns_fd,
-             std::uint64_t length = UINT64_MAX, std::uint64_t first_line = 1);
+  LineReader(int fd, std::string name, bool owns_fd, std::uint64_t length = UINT64_MAX,
+             std::uint64_t first_line = 1);
   ~LineReader();
   LineReader(const LineReader&) = delete;
   LineReader& operator=(const LineReader&) = delete;
@@ -34,8 +34,7 @@ class LineReader {
   /// file is an Error with status 66.
   static std::unique_ptr<LineReader> open(const std::string& path);
   /// Reads lines from memory (tests, fuzzing).
-  static std::unique_ptr<LineReader> from_string(std::string name,
-                                                 std::string_view text);
+  static std::unique_ptr<LineReader> from_string(std::string name, std::string_view text);
 
   /// The next line, or false at the end. A UTF-8 byte-order mark at the
   /// start is dropped; a last line without newline is still a line.

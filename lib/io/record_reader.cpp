@@ -12,9 +12,10 @@ bool JsonLineParser::parse(const Line& line, simdjson::dom::object& out, Diagnos
   simdjson::dom::element root;
   // realloc_if_needed=false: the reader guarantees the padding, so simdjson
   // parses in place instead of copying each line.
-  auto error = parser_.parse(reinterpret_cast<const std::uint8_t*>(line.text.data()),
-                             line.text.size(), false)
-                   .get(root);
+  auto error =
+      parser_
+          .parse(reinterpret_cast<const std::uint8_t*>(line.text.data()), line.text.size(), false)
+          .get(root);
   if (!error && root.get(out) == simdjson::SUCCESS) return true;
   why = diagnose_json(line.text);
   if (why.column == 0) {
@@ -68,7 +69,8 @@ bool RecordReader::read(Record& record, RecordStorage* storage) {
     JsonLineParser* parser = &parser_;
     if (storage != nullptr) {
       const std::size_t size = line_.text.size();
-      if (storage->text.capacity() < size + kLinePadding) storage->text.reserve(size + kLinePadding);
+      if (storage->text.capacity() < size + kLinePadding)
+        storage->text.reserve(size + kLinePadding);
       storage->text.assign(line_.text);
       line.text = storage->text;
       parser = &storage->parser;

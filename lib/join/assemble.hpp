@@ -87,9 +87,9 @@ class Assembler {
   bool keep_right(std::string_view name) const;
 
   const Spec& spec_;
-  bool want_payload_;      // pairs or unpaired right records come out
-  bool want_key_section_;  // unpaired right records need the key fields
-  std::string nest_key_;   // `"NAME":`
+  bool want_payload_;                         // pairs or unpaired right records come out
+  bool want_key_section_;                     // unpaired right records need the key fields
+  std::string nest_key_;                      // `"NAME":`
   std::vector<std::string> left_key_names_;   // top-level left key names
   std::vector<std::string> right_key_names_;  // top-level right key names
   NameIndex names_;                           // merge: output names of right fields

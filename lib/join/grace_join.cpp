@@ -52,7 +52,8 @@ std::size_t choose_partitions(const Spec& spec, const Table& table, const Side& 
     estimate = static_cast<double>(table.bytes()) * static_cast<double>(st.st_size) /
                static_cast<double>(right.bytes_read());
   std::size_t count = 64;
-  if (estimate > 0) count = static_cast<std::size_t>(estimate * 2 / static_cast<double>(spec.memory)) + 1;
+  if (estimate > 0)
+    count = static_cast<std::size_t>(estimate * 2 / static_cast<double>(spec.memory)) + 1;
   return std::clamp<std::size_t>(count, 2, max_partitions());
 }
 

@@ -6,7 +6,6 @@
 #include <vector>
 
 #include "io/error.hpp"
-
 #include "join/grace_join.hpp"
 
 namespace socred::join {
@@ -26,8 +25,7 @@ void write_lines(io::JsonlWriter& out, std::string_view lines) {
 }
 
 void probe_left(const Spec& spec, Table& table, Assembler& assembler, const io::Record& left,
-                bool keyed, std::string_view key, std::uint64_t hash, LineSink& out,
-                bool parsed) {
+                bool keyed, std::string_view key, std::uint64_t hash, LineSink& out, bool parsed) {
   assembler.begin_left(left, parsed);
   Table::Entry* e = keyed ? table.find(key, hash) : nullptr;
   if (e == nullptr) {

@@ -73,9 +73,15 @@ Number canonical_number(simdjson::dom::element e) {
 void append_number(std::string& out, const Number& n) {
   fmt::memory_buffer buf;
   switch (n.num) {
-    case KeyPart::kInt: fmt::format_to(std::back_inserter(buf), "{}", n.i); break;
-    case KeyPart::kUint: fmt::format_to(std::back_inserter(buf), "{}", n.u); break;
-    case KeyPart::kDouble: fmt::format_to(std::back_inserter(buf), "{}", n.d); break;
+    case KeyPart::kInt:
+      fmt::format_to(std::back_inserter(buf), "{}", n.i);
+      break;
+    case KeyPart::kUint:
+      fmt::format_to(std::back_inserter(buf), "{}", n.u);
+      break;
+    case KeyPart::kDouble:
+      fmt::format_to(std::back_inserter(buf), "{}", n.d);
+      break;
   }
   out.append(buf.data(), buf.size());
 }
@@ -93,18 +99,24 @@ int order(T a, T b) {
 int compare_numbers(const KeyPart& a, const KeyPart& b) {
   if (a.num == b.num) {
     switch (a.num) {
-      case KeyPart::kInt: return order(a.i, b.i);
-      case KeyPart::kUint: return order(a.u, b.u);
-      case KeyPart::kDouble: return order(a.d, b.d);
+      case KeyPart::kInt:
+        return order(a.i, b.i);
+      case KeyPart::kUint:
+        return order(a.u, b.u);
+      case KeyPart::kDouble:
+        return order(a.d, b.d);
     }
   }
   // Mixed kinds: integers and unsigned compare exactly; against a double,
   // long double holds every 64-bit integer exactly on x86-64.
   auto wide = [](const KeyPart& p) -> long double {
     switch (p.num) {
-      case KeyPart::kInt: return static_cast<long double>(p.i);
-      case KeyPart::kUint: return static_cast<long double>(p.u);
-      case KeyPart::kDouble: break;
+      case KeyPart::kInt:
+        return static_cast<long double>(p.i);
+      case KeyPart::kUint:
+        return static_cast<long double>(p.u);
+      case KeyPart::kDouble:
+        break;
     }
     return static_cast<long double>(p.d);
   };
@@ -143,13 +155,27 @@ void append_json_string(std::string& out, std::string_view s) {
     out.append(s.substr(start, i - start));
     start = i + 1;
     switch (c) {
-      case '"': out.append("\\\""); break;
-      case '\\': out.append("\\\\"); break;
-      case '\n': out.append("\\n"); break;
-      case '\r': out.append("\\r"); break;
-      case '\t': out.append("\\t"); break;
-      case '\b': out.append("\\b"); break;
-      case '\f': out.append("\\f"); break;
+      case '"':
+        out.append("\\\"");
+        break;
+      case '\\':
+        out.append("\\\\");
+        break;
+      case '\n':
+        out.append("\\n");
+        break;
+      case '\r':
+        out.append("\\r");
+        break;
+      case '\t':
+        out.append("\\t");
+        break;
+      case '\b':
+        out.append("\\b");
+        break;
+      case '\f':
+        out.append("\\f");
+        break;
       default: {
         char u[6] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 15]};
         out.append(u, 6);
@@ -187,12 +213,20 @@ void append_canonical(std::string& out, simdjson::dom::element value) {
       out.push_back(']');
       return;
     }
-    case element_type::STRING: append_json_string(out, std::string_view(value)); return;
+    case element_type::STRING:
+      append_json_string(out, std::string_view(value));
+      return;
     case element_type::INT64:
     case element_type::UINT64:
-    case element_type::DOUBLE: append_number(out, canonical_number(value)); return;
-    case element_type::BOOL: out.append(bool(value) ? "true" : "false"); return;
-    case element_type::NULL_VALUE: out.append("null"); return;
+    case element_type::DOUBLE:
+      append_number(out, canonical_number(value));
+      return;
+    case element_type::BOOL:
+      out.append(bool(value) ? "true" : "false");
+      return;
+    case element_type::NULL_VALUE:
+      out.append("null");
+      return;
   }
 }
 
@@ -257,7 +291,9 @@ void KeyReader::append(simdjson::dom::element value, Key& key) const {
       part.kind = KeyPart::kString;
       part.text = std::string_view(value);
       break;
-    case element_type::BOOL: part.kind = bool(value) ? KeyPart::kTrue : KeyPart::kFalse; break;
+    case element_type::BOOL:
+      part.kind = bool(value) ? KeyPart::kTrue : KeyPart::kFalse;
+      break;
     case element_type::ARRAY:
       part.kind = KeyPart::kArray;
       part.text = key.text.substr(start);
@@ -279,9 +315,14 @@ int compare(const Key& a, const Key& b) {
     int c = 0;
     switch (x.kind) {
       case KeyPart::kFalse:
-      case KeyPart::kTrue: break;
-      case KeyPart::kNumber: c = compare_numbers(x, y); break;
-      default: c = x.text.compare(y.text); break;  // std::string compares bytes as unsigned
+      case KeyPart::kTrue:
+        break;
+      case KeyPart::kNumber:
+        c = compare_numbers(x, y);
+        break;
+      default:
+        c = x.text.compare(y.text);
+        break;  // std::string compares bytes as unsigned
     }
     if (c != 0) return c < 0 ? -1 : 1;
   }

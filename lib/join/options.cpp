@@ -20,9 +20,9 @@ struct HowMode {
 
 // Miller's --np/--ul/--ur and join(1)'s -a/-v, as one word each.
 constexpr HowMode kHow[] = {
-    {"inner", true, false, false},       {"left", true, true, false},
-    {"right", true, false, true},        {"full", true, true, true},
-    {"anti", false, true, false},        {"right-anti", false, false, true},
+    {"inner", true, false, false},   {"left", true, true, false},
+    {"right", true, false, true},    {"full", true, true, true},
+    {"anti", false, true, false},    {"right-anti", false, false, true},
     {"unpaired", false, true, true},
 };
 
@@ -43,7 +43,8 @@ std::vector<std::string> how_names() {
 
 std::uint64_t parse_size(std::string_view text) {
   auto fail = [&] {
-    throw Error(kExitUsage, fmt::format("--memory '{}': expected a size such as 512M, 2G or 100K", text));
+    throw Error(kExitUsage,
+                fmt::format("--memory '{}': expected a size such as 512M, 2G or 100K", text));
   };
   std::uint64_t value = 0;
   auto end = text.data() + text.size();

@@ -12,7 +12,8 @@ struct RawField {
   std::string_view value;  // as written
   /// `"key":value` as written, whatever spaces the line had around ':'.
   std::string_view whole() const {
-    return std::string_view(key.data(), static_cast<std::size_t>(value.data() + value.size() - key.data()));
+    return std::string_view(key.data(),
+                            static_cast<std::size_t>(value.data() + value.size() - key.data()));
   }
 };
 

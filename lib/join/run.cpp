@@ -14,7 +14,7 @@ namespace socred::join {
 int run(const Options& options, cli::Context& ctx) {
   const Spec spec = resolve(options, ctx.io);
   auto right_reader = std::make_unique<io::RecordReader>(std::vector<std::string>{spec.right_path},
-                                                     ctx.rejects, ctx.stats);
+                                                         ctx.rejects, ctx.stats);
   auto left_reader = std::make_unique<io::RecordReader>(ctx.io.inputs, ctx.rejects, ctx.stats);
   Side right(std::move(right_reader), spec, true, spec.sorted, true);
   Side left(std::move(left_reader), spec, false, spec.sorted);

@@ -35,9 +35,9 @@ bool Side::next(SideRecord& out) {
     bytes_ += out.record.text.size() + 1;
     KeyState state = keys_.read(out.record.root, out.key);
     if (state == KeyState::kMissing && spec_.strict) {
-      source_->reject(out.record, 0,
-                      fmt::format("key field {} is missing",
-                                  io::path_text(keys_.paths()[out.key.bad_part])));
+      source_->reject(
+          out.record, 0,
+          fmt::format("key field {} is missing", io::path_text(keys_.paths()[out.key.bad_part])));
       continue;
     }
     if (state != KeyState::kFound) {

@@ -10,7 +10,6 @@
 #include "io/record_reader.hpp"
 #include "join/key.hpp"
 #include "join/options.hpp"
-#include "io/record_reader.hpp"
 
 namespace socred::join {
 

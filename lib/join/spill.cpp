@@ -46,8 +46,8 @@ void SpillFile::flush() {
     ssize_t n = ::write(fd_, p, left);
     if (n < 0 && errno == EINTR) continue;
     if (n < 0)
-      throw Error(kExitIo,
-                  fmt::format("write error in a temporary file: {}", std::strerror(errno)), dir_);
+      throw Error(kExitIo, fmt::format("write error in a temporary file: {}", std::strerror(errno)),
+                  dir_);
     p += n;
     left -= static_cast<std::size_t>(n);
   }

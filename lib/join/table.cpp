@@ -39,8 +39,14 @@ Table::Entry* Table::store(std::uint64_t seq, std::uint64_t hash, std::string_vi
   char* at = chunks_.back().get() + chunk_used_;
   chunk_used_ += need;
   arena_bytes_ += need;
-  Entry* e = new (at) Entry{seq, hash, nullptr, nullptr, static_cast<std::uint32_t>(key.size()),
-                            static_cast<std::uint32_t>(payload.size()), keyless, false};
+  Entry* e = new (at) Entry{seq,
+                            hash,
+                            nullptr,
+                            nullptr,
+                            static_cast<std::uint32_t>(key.size()),
+                            static_cast<std::uint32_t>(payload.size()),
+                            keyless,
+                            false};
   char* bytes = reinterpret_cast<char*>(e + 1);
   if (!key.empty()) std::memcpy(bytes, key.data(), key.size());
   if (!payload.empty()) std::memcpy(bytes + key.size(), payload.data(), payload.size());

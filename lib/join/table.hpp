@@ -23,9 +23,7 @@ class Table {
     std::uint32_t payload_len;
     bool keyless;  // missing or null key: never matched, kept for output
     bool matched;
-    std::string_view key_text() const {
-      return {reinterpret_cast<const char*>(this + 1), key_len};
-    }
+    std::string_view key_text() const { return {reinterpret_cast<const char*>(this + 1), key_len}; }
     std::string_view payload_text() const {
       return {reinterpret_cast<const char*>(this + 1) + key_len, payload_len};
     }

@@ -75,11 +75,20 @@ std::optional<std::string> part_key(const KeyPart& part, simdjson::dom::element 
   std::string norm = normalise(text);
   std::string key;
   switch (part.transform) {
-    case Transform::kExact: key = squash(norm); break;
-    case Transform::kFirst: key = first_chars(squash(norm), part.n); break;
-    case Transform::kSoundex: key = soundex(norm); break;
-    case Transform::kWords: key = sorted_words(norm); break;
-    case Transform::kYear: break;
+    case Transform::kExact:
+      key = squash(norm);
+      break;
+    case Transform::kFirst:
+      key = first_chars(squash(norm), part.n);
+      break;
+    case Transform::kSoundex:
+      key = soundex(norm);
+      break;
+    case Transform::kWords:
+      key = sorted_words(norm);
+      break;
+    case Transform::kYear:
+      break;
   }
   if (key.empty()) return {};
   return key;

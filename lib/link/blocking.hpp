@@ -61,8 +61,8 @@ class Blocking {
     std::vector<std::uint32_t> order;  // right records with a key, by (hash, record)
     std::vector<std::uint32_t> begin;  // group g is order[begin[g] .. begin[g + 1])
     std::unordered_map<std::uint64_t, std::uint32_t> groups;  // hash -> group
-    std::vector<std::string_view> text;   // group -> its (first) key
-    std::vector<bool> mixed;              // group -> holds more than one key
+    std::vector<std::string_view> text;                       // group -> its (first) key
+    std::vector<bool> mixed;                                  // group -> holds more than one key
     std::vector<std::uint32_t> position;  // dedupe: record -> its place in order
   };
   const Side& left_;

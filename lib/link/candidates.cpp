@@ -50,7 +50,8 @@ std::vector<PatternCount> CandidatePatterns::all() const {
   return sorted(counts);
 }
 
-std::vector<PatternCount> CandidatePatterns::of_rule(std::size_t r, const std::vector<bool>& ignored) const {
+std::vector<PatternCount> CandidatePatterns::of_rule(std::size_t r,
+                                                     const std::vector<bool>& ignored) const {
   std::uint64_t keep = 0;
   for (std::size_t c = 0; c < ignored.size(); ++c)
     if (!ignored[c]) keep |= std::uint64_t{0xF} << (4 * c);
@@ -87,14 +88,19 @@ CandidatePatterns count_candidate_patterns(const std::vector<Comparison>& compar
       [&](std::size_t k, PatternChunk& result) {
         for (const auto& [key, c] : result.counts) total[key] += c;
         out.pairs += result.pairs;
-        sampled_records += std::min(left.size, (k * stride + 1) * kRecordsPerChunk) - k * stride * kRecordsPerChunk;
+        sampled_records += std::min(left.size, (k * stride + 1) * kRecordsPerChunk) -
+                           k * stride * kRecordsPerChunk;
       });
-  const double scale = sampled_records > 0 ? static_cast<double>(left.size) / static_cast<double>(sampled_records) : 1;
+  const double scale = sampled_records > 0
+                           ? static_cast<double>(left.size) / static_cast<double>(sampled_records)
+                           : 1;
   out.pairs = static_cast<std::uint64_t>(std::llround(static_cast<double>(out.pairs) * scale));
-  for (const auto& [key, c] : total) out.patterns.push_back(RulePatternCount{key.first, key.second, c * scale});
-  std::sort(out.patterns.begin(), out.patterns.end(), [](const RulePatternCount& a, const RulePatternCount& b) {
-    return a.pattern != b.pattern ? a.pattern < b.pattern : a.rules < b.rules;
-  });
+  for (const auto& [key, c] : total)
+    out.patterns.push_back(RulePatternCount{key.first, key.second, c * scale});
+  std::sort(out.patterns.begin(), out.patterns.end(),
+            [](const RulePatternCount& a, const RulePatternCount& b) {
+              return a.pattern != b.pattern ? a.pattern < b.pattern : a.rules < b.rules;
+            });
   return out;
 }
 
@@ -104,7 +110,8 @@ std::uint64_t score_candidates(const std::vector<Comparison>& comparisons, const
                                const std::function<void(std::vector<Link>&)>& consume) {
   std::uint64_t pairs = 0;
   auto kept = [&](const Link& l) {
-    return keep.by_probability ? l.probability >= keep.min_probability : l.weight >= keep.min_weight;
+    return keep.by_probability ? l.probability >= keep.min_probability
+                               : l.weight >= keep.min_weight;
   };
   ordered_parallel<LinkChunk>(
       chunk_count(left), threads,

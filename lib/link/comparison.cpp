@@ -86,7 +86,9 @@ void set_method(Comparison& c, std::string_view method) {
   c.percent = false;
   c.levels = {"null"};
   bool percent = false;
-  auto numbers = [&] { return has_args ? parse_numbers(method, args, percent) : std::vector<double>{}; };
+  auto numbers = [&] {
+    return has_args ? parse_numbers(method, args, percent) : std::vector<double>{};
+  };
   auto no_args = [&] {
     if (has_args) usage(method, fmt::format("'{}' takes no arguments", word));
   };
@@ -147,7 +149,8 @@ void set_method(Comparison& c, std::string_view method) {
   if (percent && c.kind != Kind::kNumber) usage(method, "only number tolerances take %");
   for (std::size_t i = 1; i < c.thresholds.size(); ++i) {
     bool similarity = c.kind == Kind::kJaroWinkler || c.kind == Kind::kName;
-    if (similarity ? c.thresholds[i] >= c.thresholds[i - 1] : c.thresholds[i] <= c.thresholds[i - 1])
+    if (similarity ? c.thresholds[i] >= c.thresholds[i - 1]
+                   : c.thresholds[i] <= c.thresholds[i - 1])
       usage(method, similarity ? "similarities must decrease" : "tolerances must increase");
   }
   c.levels.push_back("different");

@@ -11,14 +11,14 @@
 namespace socred::link {
 
 enum class Kind {
-  kName,    // names: exact, words reordered, Jaro-Winkler 0.92 / 0.88 / 0.70
-  kText,    // other text: exact, Damerau-Levenshtein 1 / 2, Jaro-Winkler 0.80
-  kExact,   // equal after normalisation, or not
-  kDate,    // exact, day and month swapped, one typo, year-month, year
-  kYear,    // the year of a number or a date: exact, within N years
-  kNumber,  // exact, within each tolerance
-  kJaroWinkler,          // jw(T1,T2...): exact, then similarity >= each T
-  kDamerauLevenshtein,   // dl(D1,D2...): exact, then distance <= each D
+  kName,                // names: exact, words reordered, Jaro-Winkler 0.92 / 0.88 / 0.70
+  kText,                // other text: exact, Damerau-Levenshtein 1 / 2, Jaro-Winkler 0.80
+  kExact,               // equal after normalisation, or not
+  kDate,                // exact, day and month swapped, one typo, year-month, year
+  kYear,                // the year of a number or a date: exact, within N years
+  kNumber,              // exact, within each tolerance
+  kJaroWinkler,         // jw(T1,T2...): exact, then similarity >= each T
+  kDamerauLevenshtein,  // dl(D1,D2...): exact, then distance <= each D
 };
 
 /// The level every comparison reserves for a missing value on either side:
@@ -32,11 +32,11 @@ struct Comparison {
   std::string name;  // key in the output's "fields" (the left field's path)
   io::Path left, right;
   Kind kind = Kind::kText;
-  std::vector<double> thresholds;  // similarities, distances or tolerances
-  bool percent = false;            // number tolerances are relative
-  bool term_frequency = false;     // exact agreement weighs by the value's rarity
-  std::string method;              // "name", "jw(0.9,0.8)"... as the model file writes it
-  std::vector<std::string> levels; // labels, levels[0] == "null"
+  std::vector<double> thresholds;   // similarities, distances or tolerances
+  bool percent = false;             // number tolerances are relative
+  bool term_frequency = false;      // exact agreement weighs by the value's rarity
+  std::string method;               // "name", "jw(0.9,0.8)"... as the model file writes it
+  std::vector<std::string> levels;  // labels, levels[0] == "null"
 };
 
 /// Parses "FIELD[:METHOD]" or "LEFT=RIGHT[:METHOD]", METHOD one of name,

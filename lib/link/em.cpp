@@ -40,8 +40,8 @@ Table starting_m(const std::vector<std::size_t>& levels) {
   return m;
 }
 
-Table level_shares(const std::vector<PatternCount>& patterns, const std::vector<std::size_t>& levels,
-                   Table* counts) {
+Table level_shares(const std::vector<PatternCount>& patterns,
+                   const std::vector<std::size_t>& levels, Table* counts) {
   Table sums(levels.size());
   for (std::size_t c = 0; c < levels.size(); ++c) sums[c].assign(levels[c], 0.0);
   for (const auto& p : patterns)
@@ -109,7 +109,8 @@ EmResult expectation_maximisation(const std::vector<PatternCount>& patterns,
     double change = std::fabs(new_lambda - lambda);
     for (std::size_t c = 0; c < width; ++c)
       for (std::size_t l = 1; l < levels[c]; ++l)
-        change = std::max({change, std::fabs(new_m[c][l] - m[c][l]), std::fabs(new_u[c][l] - u[c][l])});
+        change =
+            std::max({change, std::fabs(new_m[c][l] - m[c][l]), std::fabs(new_u[c][l] - u[c][l])});
     m = std::move(new_m);
     u = std::move(new_u);
     lambda = new_lambda;

@@ -40,8 +40,8 @@ Table starting_m(const std::vector<std::size_t>& levels);
 
 /// Share of each level among the patterns, per comparison, nulls left out;
 /// `counts` (if given) receives the raw counts.
-Table level_shares(const std::vector<PatternCount>& patterns, const std::vector<std::size_t>& levels,
-                   Table* counts = nullptr);
+Table level_shares(const std::vector<PatternCount>& patterns,
+                   const std::vector<std::size_t>& levels, Table* counts = nullptr);
 
 /// Runs EM from (m, u, lambda) over `patterns`. Missing levels (0) carry no
 /// information in either class. Deterministic: the same input gives the

@@ -93,7 +93,8 @@ void evaluate(io::JsonlWriter& out, const EvaluationInput& in, const std::vector
   for (PairKey k : predicted) tp += is_true(k);
   std::uint64_t truth_compared = 0;
   for (PairKey k : truth)
-    truth_compared += is_candidate(static_cast<std::uint32_t>(k >> 32), static_cast<std::uint32_t>(k));
+    truth_compared +=
+        is_candidate(static_cast<std::uint32_t>(k >> 32), static_cast<std::uint32_t>(k));
   const auto fp = predicted.size() - tp, fn = truth.size() - tp;
 
   out.begin_object();
@@ -112,7 +113,8 @@ void evaluate(io::JsonlWriter& out, const EvaluationInput& in, const std::vector
   out.key("false_negatives").number(static_cast<std::uint64_t>(fn));
   ratio(out, "precision", static_cast<double>(tp), static_cast<double>(predicted.size()));
   ratio(out, "recall", static_cast<double>(tp), static_cast<double>(truth.size()));
-  ratio(out, "f1", 2.0 * static_cast<double>(tp), static_cast<double>(predicted.size() + truth.size()));
+  ratio(out, "f1", 2.0 * static_cast<double>(tp),
+        static_cast<double>(predicted.size() + truth.size()));
   out.key("threshold").number(in.threshold);
   if (in.unknown > 0) out.key("truth_pairs_not_found").number(in.unknown);
   out.end_object();

@@ -24,9 +24,7 @@ double Model::prior_weight() const {
   return std::log2(p) - std::log2(1 - p);
 }
 
-double term_frequency_weight(double m_exact, double share) {
-  return bayes_weight(m_exact, share);
-}
+double term_frequency_weight(double m_exact, double share) { return bayes_weight(m_exact, share); }
 
 double probability(double weight) {
   if (weight > 1000) return 1;

@@ -14,7 +14,7 @@ namespace socred::link {
 struct Model {
   std::vector<Comparison> comparisons;
   std::vector<std::vector<double>> m, u;  // [comparison][level]; level 0 (null) unused
-  double prior = 1e-4;  // probability that two records drawn at random match
+  double prior = 1e-4;                    // probability that two records drawn at random match
   // What the prior was estimated on, so that it can be rescaled to data of
   // another size (see rescaled_prior).
   bool dedupe = false;

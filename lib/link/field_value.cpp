@@ -33,8 +33,8 @@ bool digits(std::string_view s) {
 // "YYYYMMDD"; the digits are kept without checking the calendar, so that a
 // corrupted date still compares by its parts.
 bool date_digits(std::string_view s, std::string& out) {
-  if (s.size() >= 10 && digits(s.substr(0, 4)) && digits(s.substr(5, 2)) && digits(s.substr(8, 2)) &&
-      s[4] == s[7] && (s[4] == '-' || s[4] == '/' || s[4] == '.') &&
+  if (s.size() >= 10 && digits(s.substr(0, 4)) && digits(s.substr(5, 2)) &&
+      digits(s.substr(8, 2)) && s[4] == s[7] && (s[4] == '-' || s[4] == '/' || s[4] == '.') &&
       (s.size() == 10 || s[10] == 'T' || s[10] == ' ')) {
     out = std::string(s.substr(0, 4)) + std::string(s.substr(5, 2)) + std::string(s.substr(8, 2));
     return true;

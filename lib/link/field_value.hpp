@@ -27,7 +27,7 @@ struct Value {
   std::uint32_t offset = 0, length = 0;    // main text in the arena
   std::uint32_t offset2 = 0, length2 = 0;  // names of several words: sorted, spaced
   double number = 0;                       // year, number, date as yyyymmdd
-  std::uint32_t count = 0;  // records holding this text (term frequency)
+  std::uint32_t count = 0;                 // records holding this text (term frequency)
   bool present = false;
   bool ascii = true;
 };

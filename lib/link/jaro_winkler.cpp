@@ -47,7 +47,8 @@ double jaro_of(std::basic_string_view<Char> a, std::basic_string_view<Char> b) {
   }
   const double m = static_cast<double>(matches);
   const double t = static_cast<double>(half_transpositions / 2);
-  return (m / static_cast<double>(a.size()) + m / static_cast<double>(b.size()) + (m - t) / m) / 3.0;
+  return (m / static_cast<double>(a.size()) + m / static_cast<double>(b.size()) + (m - t) / m) /
+         3.0;
 }
 
 template <typename Char>
@@ -64,8 +65,6 @@ double jaro_winkler_of(std::basic_string_view<Char> a, std::basic_string_view<Ch
 double jaro(std::string_view a, std::string_view b) { return jaro_of(a, b); }
 double jaro(std::u32string_view a, std::u32string_view b) { return jaro_of(a, b); }
 double jaro_winkler(std::string_view a, std::string_view b) { return jaro_winkler_of(a, b); }
-double jaro_winkler(std::u32string_view a, std::u32string_view b) {
-  return jaro_winkler_of(a, b);
-}
+double jaro_winkler(std::u32string_view a, std::u32string_view b) { return jaro_winkler_of(a, b); }
 
 }  // namespace socred::link

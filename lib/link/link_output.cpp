@@ -28,9 +28,15 @@ void LinkWriter::keys(io::JsonlWriter& out, const Link& link) const {
       const Value& a = left.value(link.left, c);
       const Value& b = right.value(link.right, c);
       out.key("left");
-      if (a.present) out.string(text_of(a, left.arena)); else out.null();
+      if (a.present)
+        out.string(text_of(a, left.arena));
+      else
+        out.null();
       out.key("right");
-      if (b.present) out.string(text_of(b, right.arena)); else out.null();
+      if (b.present)
+        out.string(text_of(b, right.arena));
+      else
+        out.null();
     }
     out.end_object();
   }

@@ -23,10 +23,18 @@ std::string quote(std::string_view s) {
   std::string out = "\"";
   for (char c : s) {
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\t': out += "\\t"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
       default:
         if (static_cast<unsigned char>(c) < 0x20) {
           out += fmt::format("\\u{:04x}", static_cast<unsigned>(c));
@@ -85,12 +93,14 @@ std::string model_json(const Model& model, const std::vector<std::string>& block
   if (training) {
     out += ",\n  \"training\": {\n";
     out += fmt::format("    \"candidate_pairs\": {},\n", training->candidate_pairs);
-    out += fmt::format("    \"em_sample\": {},\n",
-                       quote(training->sample_stride == 1
-                                 ? std::string("all left records")
-                                 : fmt::format("every {}th chunk of 256 left records", training->sample_stride)));
+    out += fmt::format(
+        "    \"em_sample\": {},\n",
+        quote(training->sample_stride == 1
+                  ? std::string("all left records")
+                  : fmt::format("every {}th chunk of 256 left records", training->sample_stride)));
     out += fmt::format("    \"random_pairs\": {},\n", training->random_pairs);
-    out += fmt::format("    \"all_pairs_compared\": {},\n", training->exhaustive ? "true" : "false");
+    out +=
+        fmt::format("    \"all_pairs_compared\": {},\n", training->exhaustive ? "true" : "false");
     out += fmt::format("    \"expected_matches\": {},\n",
                        num(std::round(training->expected_matches * 10) / 10));
     out += "    \"not_estimated\": [";
@@ -100,7 +110,8 @@ std::string model_json(const Model& model, const std::vector<std::string>& block
     for (std::size_t i = 0; i < training->sessions.size(); ++i) {
       const Session& s = training->sessions[i];
       std::string ignored;
-      for (std::size_t k = 0; k < s.ignored.size(); ++k) ignored += (k ? ", " : "") + quote(s.ignored[k]);
+      for (std::size_t k = 0; k < s.ignored.size(); ++k)
+        ignored += (k ? ", " : "") + quote(s.ignored[k]);
       out += fmt::format(
           "      {{\"rule\": {}, \"pairs\": {}, \"ignored\": [{}], \"em_iterations\": {}, "
           "\"em_converged\": {}, \"share_matching\": {}}}",
@@ -138,12 +149,14 @@ Model read_model(const std::string& path, std::vector<std::string>& blocking) {
   if (parser.parse(text).get(root) != simdjson::SUCCESS) throw bad("not a JSON object");
   auto get_string = [&](simdjson::dom::object o, const char* key) {
     std::string_view s;
-    if (o[key].get(s) != simdjson::SUCCESS) throw bad(fmt::format("\"{}\" missing or not a string", key));
+    if (o[key].get(s) != simdjson::SUCCESS)
+      throw bad(fmt::format("\"{}\" missing or not a string", key));
     return std::string(s);
   };
   auto get_number = [&](simdjson::dom::object o, const char* key) {
     double v = 0;
-    if (o[key].get(v) != simdjson::SUCCESS) throw bad(fmt::format("\"{}\" missing or not a number", key));
+    if (o[key].get(v) != simdjson::SUCCESS)
+      throw bad(fmt::format("\"{}\" missing or not a number", key));
     return v;
   };
   if (get_string(root, "format") != kFormat)
@@ -161,7 +174,8 @@ Model read_model(const std::string& path, std::vector<std::string>& blocking) {
     model.outside_ratio = outside;
   }
   simdjson::dom::array rules, comparisons;
-  if (root["blocking"].get(rules) != simdjson::SUCCESS) throw bad("\"blocking\" missing or not an array");
+  if (root["blocking"].get(rules) != simdjson::SUCCESS)
+    throw bad("\"blocking\" missing or not an array");
   blocking.clear();
   for (auto r : rules) {
     std::string_view s;
@@ -194,15 +208,17 @@ Model read_model(const std::string& path, std::vector<std::string>& blocking) {
       if (level.get(lo) != simdjson::SUCCESS) throw bad("a level is not an object");
       std::string label = get_string(lo, "level");
       if (l >= c.levels.size() || label != c.levels[l])
-        throw bad(fmt::format("comparison \"{}\": level {} is \"{}\", method {} expects \"{}\"", c.name,
-                              l, label, c.method, l < c.levels.size() ? c.levels[l] : "no more levels"));
+        throw bad(fmt::format("comparison \"{}\": level {} is \"{}\", method {} expects \"{}\"",
+                              c.name, l, label, c.method,
+                              l < c.levels.size() ? c.levels[l] : "no more levels"));
       if (l == 0) {
         m.push_back(0);
         u.push_back(0);
       } else {
         double mv = get_number(lo, "m"), uv = get_number(lo, "u");
         if (!(mv >= 0 && mv <= 1 && uv >= 0 && uv <= 1))
-          throw bad(fmt::format("comparison \"{}\", level \"{}\": m and u must be between 0 and 1", c.name, label));
+          throw bad(fmt::format("comparison \"{}\", level \"{}\": m and u must be between 0 and 1",
+                                c.name, label));
         m.push_back(mv);
         u.push_back(uv);
       }

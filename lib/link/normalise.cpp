@@ -52,12 +52,22 @@ constexpr std::string_view kLatin =
 
 const char* two_letter_fold(char32_t cp) {
   switch (cp) {
-    case 0xC6: case 0xE6: return "ae";
-    case 0xDE: case 0xFE: return "th";
-    case 0xDF: return "ss";
-    case 0x132: case 0x133: return "ij";
-    case 0x152: case 0x153: return "oe";
-    default: return nullptr;
+    case 0xC6:
+    case 0xE6:
+      return "ae";
+    case 0xDE:
+    case 0xFE:
+      return "th";
+    case 0xDF:
+      return "ss";
+    case 0x132:
+    case 0x133:
+      return "ij";
+    case 0x152:
+    case 0x153:
+      return "oe";
+    default:
+      return nullptr;
   }
 }
 
@@ -88,7 +98,7 @@ std::string normalise(std::string_view text) {
       continue;
     }
     if (cp == 0x2019 || cp == 0x02BC || cp == 0x2018) continue;  // apostrophes
-    if ((cp >= 0x0300 && cp <= 0x036F)) continue;                 // combining marks
+    if ((cp >= 0x0300 && cp <= 0x036F)) continue;                // combining marks
     if (cp >= 0xC0 && cp <= 0x17F) {
       char base = kLatin[cp - 0xC0];
       if (base == '*') {
@@ -105,8 +115,9 @@ std::string normalise(std::string_view text) {
       letter(std::string_view(&kPinyin[cp - 0x1CD], 1));
       continue;
     }
-    if (cp == 0xA0 || cp == 0x3000 || cp == 0xB7 || cp == 0x30FB || (cp >= 0x2000 && cp <= 0x206F) ||
-        (cp >= 0x3001 && cp <= 0x3003) || (cp >= 0xFF00 && cp <= 0xFF0F)) {
+    if (cp == 0xA0 || cp == 0x3000 || cp == 0xB7 || cp == 0x30FB ||
+        (cp >= 0x2000 && cp <= 0x206F) || (cp >= 0x3001 && cp <= 0x3003) ||
+        (cp >= 0xFF00 && cp <= 0xFF0F)) {
       pending_space = true;  // no-break, ideographic and general punctuation
       continue;
     }

@@ -7,11 +7,13 @@
 namespace socred::link {
 
 void add_options(CLI::App& app, Options& o, const std::vector<std::string>& exact_only) {
-  CLI::App* g = app.add_option_group("Record linkage", "fuzzy matching of records (see LINKAGE in the manual)");
-  CLI::Option* fuzzy =
-      g->add_flag("--fuzzy", o.fuzzy, "link records that may differ (names, dates...) instead of joining on equal keys");
-  CLI::Option* dedupe =
-      g->add_flag("--dedupe", o.dedupe, "find records of one source that are one person, and cluster them");
+  CLI::App* g = app.add_option_group("Record linkage",
+                                     "fuzzy matching of records (see LINKAGE in the manual)");
+  CLI::Option* fuzzy = g->add_flag(
+      "--fuzzy", o.fuzzy,
+      "link records that may differ (names, dates...) instead of joining on equal keys");
+  CLI::Option* dedupe = g->add_flag(
+      "--dedupe", o.dedupe, "find records of one source that are one person, and cluster them");
   // Checked after parsing rather than with CLI11's excludes(), which would
   // print "Excludes: ..." on every one of the host's options in --help.
   app.parse_complete_callback([&app, fuzzy, dedupe, exact_only] {
@@ -28,41 +30,52 @@ void add_options(CLI::App& app, Options& o, const std::vector<std::string>& exac
                 "number(T,...), jw(S,...), dl(D,...) (repeatable)")
       ->type_name("SPEC")
       ->allow_extra_args(false);  // one value each time, so "--compare x FILE" keeps FILE an input
-  g->add_option("--block", o.block,
-                "compare only records that agree on FIELD[=RIGHT][:KEY],... with KEY exact, firstN, "
-                "year, soundex, words (repeatable; rules are OR-ed)")
+  g->add_option(
+       "--block", o.block,
+       "compare only records that agree on FIELD[=RIGHT][:KEY],... with KEY exact, firstN, "
+       "year, soundex, words (repeatable; rules are OR-ed)")
       ->type_name("RULE")
       ->allow_extra_args(false);
-  g->add_option("--id", o.id, "field naming each record in the output (FIELD or LEFT=RIGHT; default: record number)")
+  g->add_option(
+       "--id", o.id,
+       "field naming each record in the output (FIELD or LEFT=RIGHT; default: record number)")
       ->type_name("FIELD");
   g->add_option("--threshold", o.threshold, "keep pairs with match probability at least P")
       ->type_name("P")
       ->check(CLI::Range(0.0, 1.0))
       ->capture_default_str();
-  g->add_option("--min-weight", o.min_weight, "keep pairs with match weight at least W (instead of --threshold)")
+  g->add_option("--min-weight", o.min_weight,
+                "keep pairs with match weight at least W (instead of --threshold)")
       ->type_name("W");
-  g->add_flag("--one-to-one", o.one_to_one, "at most one partner per record on each side (heaviest first)");
+  g->add_flag("--one-to-one", o.one_to_one,
+              "at most one partner per record on each side (heaviest first)");
   g->add_flag("--best", o.best, "only each left record's best partner");
   g->add_flag("--clusters", o.clusters, "with --dedupe: one line per record with its cluster");
   g->add_option("--train", o.train, "write the estimated model to FILE")->type_name("FILE");
-  g->add_option("--model", o.model, "use the model in FILE instead of estimating one")->type_name("FILE");
+  g->add_option("--model", o.model, "use the model in FILE instead of estimating one")
+      ->type_name("FILE");
   g->add_flag("--preview", o.preview, "count the pairs each blocking rule creates, and stop");
-  g->add_option("--evaluate", o.evaluate,
-                "measure against the true identity in FIELD (or LEFT=RIGHT): precision, recall, F1, errors")
+  g->add_option(
+       "--evaluate", o.evaluate,
+       "measure against the true identity in FIELD (or LEFT=RIGHT): precision, recall, F1, errors")
       ->type_name("FIELD");
   g->add_option("--evaluate-pairs", o.evaluate_pairs,
                 "measure against FILE of true pairs (each line: left id, right id)")
       ->type_name("FILE");
   g->add_flag("--values", o.values, "show the two compared values of each field");
-  g->add_flag("--no-term-frequency", o.no_term_frequency, "weigh agreement the same for rare and common values");
-  g->add_option("--threads", o.threads, "threads comparing pairs (default: every core)")->type_name("N");
+  g->add_flag("--no-term-frequency", o.no_term_frequency,
+              "weigh agreement the same for rare and common values");
+  g->add_option("--threads", o.threads, "threads comparing pairs (default: every core)")
+      ->type_name("N");
   g->add_option("--max-pairs", o.max_pairs, "refuse to compare more pairs than N")
       ->type_name("N")
       ->capture_default_str();
   g->add_option("--random-pairs", o.random_pairs, "random pairs drawn to estimate u")
       ->type_name("N")
       ->capture_default_str();
-  g->add_option("--seed", o.seed, "seed of the random pairs")->type_name("N")->capture_default_str();
+  g->add_option("--seed", o.seed, "seed of the random pairs")
+      ->type_name("N")
+      ->capture_default_str();
   g->add_option("--em-iterations", o.em_iterations, "at most N rounds of EM")
       ->type_name("N")
       ->check(CLI::Range(1, 100000))

@@ -43,7 +43,9 @@ void ordered_parallel(std::size_t chunks, unsigned threads,
       std::size_t c;
       {
         std::unique_lock<std::mutex> lock(mutex);
-        changed.wait(lock, [&] { return stop || next_chunk >= chunks || next_chunk < next_consumed + window; });
+        changed.wait(lock, [&] {
+          return stop || next_chunk >= chunks || next_chunk < next_consumed + window;
+        });
         if (stop || next_chunk >= chunks) return;
         c = next_chunk++;
       }

@@ -59,15 +59,16 @@ RandomPairs compare_random_pairs(const std::vector<Comparison>& comparisons, con
   if (all <= static_cast<long double>(wanted)) {
     // Few enough to compare every pair: the exact shares, no sampling error.
     out.exhaustive = true;
-    const std::uint64_t rows = std::max<std::uint64_t>(1, kChunk / std::max<std::uint64_t>(1, n_right));
-    ordered_parallel<Chunk>(
-        (n_left + rows - 1) / rows, threads,
-        [&](std::size_t chunk, Chunk& counts) {
-          const std::uint64_t end = std::min(n_left, (chunk + 1) * rows);
-          for (auto i = static_cast<std::uint32_t>(chunk * rows); i < end; ++i)
-            for (std::uint32_t j = dedupe ? i + 1 : 0; j < n_right; ++j) count(counts, i, j);
-        },
-        merge);
+    const std::uint64_t rows =
+        std::max<std::uint64_t>(1, kChunk / std::max<std::uint64_t>(1, n_right));
+    ordered_parallel<Chunk>((n_left + rows - 1) / rows, threads,
+                            [&](std::size_t chunk, Chunk& counts) {
+                              const std::uint64_t end = std::min(n_left, (chunk + 1) * rows);
+                              for (auto i = static_cast<std::uint32_t>(chunk * rows); i < end; ++i)
+                                for (std::uint32_t j = dedupe ? i + 1 : 0; j < n_right; ++j)
+                                  count(counts, i, j);
+                            },
+                            merge);
     out.pairs = static_cast<std::uint64_t>(all);
   } else {
     const std::uint64_t chunks = (wanted + kChunk - 1) / kChunk;

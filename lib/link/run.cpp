@@ -29,9 +29,11 @@ namespace {
 
 void check(const Options& o) {
   if (o.dedupe && !o.right.empty()) usage("--dedupe reads one source: drop --right");
-  if (!o.dedupe && o.right.empty()) usage("--fuzzy links the input to --right FILE (or use --dedupe)");
+  if (!o.dedupe && o.right.empty())
+    usage("--fuzzy links the input to --right FILE (or use --dedupe)");
   if (o.one_to_one && o.best) usage("--one-to-one and --best exclude each other");
-  if (o.dedupe && (o.one_to_one || o.best)) usage("--one-to-one and --best are for linking two sources");
+  if (o.dedupe && (o.one_to_one || o.best))
+    usage("--one-to-one and --best are for linking two sources");
   if (o.clusters && !o.dedupe) usage("--clusters needs --dedupe");
   if (!o.model.empty() && !o.compare.empty())
     usage("--compare and --model exclude each other: the model fixes the comparisons");
@@ -60,8 +62,8 @@ unsigned thread_count(unsigned asked) {
   return n > 0 ? n : 1;
 }
 
-void note_unusable(const cli::Context& ctx, const std::vector<Comparison>& comparisons, const Side& side,
-                   const char* which) {
+void note_unusable(const cli::Context& ctx, const std::vector<Comparison>& comparisons,
+                   const Side& side, const char* which) {
   for (std::size_t c = 0; c < comparisons.size(); ++c) {
     const std::uint64_t n = side.unusable[c];
     if (n == 0) continue;
@@ -69,14 +71,17 @@ void note_unusable(const cli::Context& ctx, const std::vector<Comparison>& compa
                        : comparisons[c].kind == Kind::kYear   ? "a year"
                        : comparisons[c].kind == Kind::kNumber ? "a number"
                                                               : "text";
-    std::fprintf(stderr, "%s: note: \"%s\": %llu %svalue%s not %s, compared as missing (--strict rejects %s)\n",
-                 ctx.tool.c_str(), comparisons[c].name.c_str(), static_cast<unsigned long long>(n), which,
-                 n == 1 ? " is" : "s are", what, n == 1 ? "it" : "them");
+    std::fprintf(
+        stderr,
+        "%s: note: \"%s\": %llu %svalue%s not %s, compared as missing (--strict rejects %s)\n",
+        ctx.tool.c_str(), comparisons[c].name.c_str(), static_cast<unsigned long long>(n), which,
+        n == 1 ? " is" : "s are", what, n == 1 ? "it" : "them");
   }
 }
 
-void write_preview(io::JsonlWriter& out, const std::vector<BlockingRule>& rules, const Blocking& blocking,
-                   const Side& left, const Side& right, bool dedupe, std::uint64_t max_pairs) {
+void write_preview(io::JsonlWriter& out, const std::vector<BlockingRule>& rules,
+                   const Blocking& blocking, const Side& left, const Side& right, bool dedupe,
+                   std::uint64_t max_pairs) {
   std::vector<RuleCount> counts = blocking.counts();
   std::uint64_t raw = 0;
   for (const auto& c : counts) raw += c.pairs;
@@ -94,10 +99,16 @@ void write_preview(io::JsonlWriter& out, const std::vector<BlockingRule>& rules,
     out.key("block").string(rules[r].text);
     out.key("pairs").number(counts[r].pairs);
     out.key("new_pairs");
-    if (walk) out.number(fresh[r]); else out.null();
+    if (walk)
+      out.number(fresh[r]);
+    else
+      out.null();
     cumulative += fresh[r];
     out.key("cumulative");
-    if (walk) out.number(cumulative); else out.null();
+    if (walk)
+      out.number(cumulative);
+    else
+      out.null();
     out.key("largest_key").string(counts[r].largest_key);
     out.key("largest_pairs").number(counts[r].largest);
     out.end_object();
@@ -105,7 +116,10 @@ void write_preview(io::JsonlWriter& out, const std::vector<BlockingRule>& rules,
   }
   out.begin_object();
   out.key("total_pairs");
-  if (walk) out.number(cumulative); else out.null();
+  if (walk)
+    out.number(cumulative);
+  else
+    out.null();
   out.key("all_pairs").number(all_pairs(left.size, right.size, dedupe));
   out.key("max_pairs").number(max_pairs);
   out.end_object();
@@ -140,11 +154,14 @@ int run(const Options& o, cli::Context& ctx) {
     if (!names.insert(c.name).second) usage(fmt::format("field \"{}\" is compared twice", c.name));
     if (o.no_term_frequency) c.term_frequency = false;
   }
-  if (!o.block.empty()) block_texts = o.block;
-  else if (block_texts.empty()) block_texts = default_rules(comparisons);
+  if (!o.block.empty())
+    block_texts = o.block;
+  else if (block_texts.empty())
+    block_texts = default_rules(comparisons);
   std::vector<BlockingRule> rules;
   for (const auto& text : block_texts) rules.push_back(parse_blocking_rule(text));
-  if (rules.size() > kMaxRules) usage(fmt::format("at most {} blocking rules (--block)", kMaxRules));
+  if (rules.size() > kMaxRules)
+    usage(fmt::format("at most {} blocking rules (--block)", kMaxRules));
   auto id_spec = split_field_spec(o.id);
   auto truth_spec = split_field_spec(o.evaluate);
 
@@ -153,7 +170,8 @@ int run(const Options& o, cli::Context& ctx) {
   io::RecordReader left_reader(ctx.io.inputs, ctx.rejects, ctx.stats);
   std::unique_ptr<io::RecordReader> right_reader, pairs_reader;
   if (!dedupe)
-    right_reader = std::make_unique<io::RecordReader>(std::vector<std::string>{o.right}, ctx.rejects, ctx.stats);
+    right_reader = std::make_unique<io::RecordReader>(std::vector<std::string>{o.right},
+                                                      ctx.rejects, ctx.stats);
   if (!o.evaluate_pairs.empty())
     pairs_reader = std::make_unique<io::RecordReader>(std::vector<std::string>{o.evaluate_pairs},
                                                       ctx.rejects, ctx.stats);
@@ -188,12 +206,13 @@ int run(const Options& o, cli::Context& ctx) {
   for (std::size_t r = 0; r < rules.size(); ++r) {
     raw_pairs += counts[r].pairs;
     if (counts[r].pairs > o.max_pairs)
-      throw Error(kExitData,
-                  fmt::format("blocking rule {} ({}) would compare {} pairs, more than --max-pairs {}; "
-                              "its largest block is \"{}\" with {} pairs: add a key to the rule, or see "
-                              "--preview",
-                              r + 1, rules[r].text, counts[r].pairs, o.max_pairs, counts[r].largest_key,
-                              counts[r].largest));
+      throw Error(
+          kExitData,
+          fmt::format("blocking rule {} ({}) would compare {} pairs, more than --max-pairs {}; "
+                      "its largest block is \"{}\" with {} pairs: add a key to the rule, or see "
+                      "--preview",
+                      r + 1, rules[r].text, counts[r].pairs, o.max_pairs, counts[r].largest_key,
+                      counts[r].largest));
   }
   if (raw_pairs > o.max_pairs)
     throw Error(kExitData, fmt::format("the blocking rules would compare up to {} pairs, more than "
@@ -214,7 +233,8 @@ int run(const Options& o, cli::Context& ctx) {
     model = train_model(comparisons, rules, left, right, blocking, dedupe, t, training);
     for (const Session& session : training.sessions)
       if (!session.em.converged && session.em.iterations > 0)
-        std::fprintf(stderr, "%s: note: EM on the pairs of rule \"%s\" did not settle in %d iterations\n",
+        std::fprintf(stderr,
+                     "%s: note: EM on the pairs of rule \"%s\" did not settle in %d iterations\n",
                      ctx.tool.c_str(), session.rule.c_str(), session.em.iterations);
     for (const std::string& name : training.not_estimated)
       std::fprintf(stderr,
@@ -262,8 +282,9 @@ int run(const Options& o, cli::Context& ctx) {
 
   if (evaluating) {
     std::uint64_t unknown = 0;
-    std::vector<PairKey> truth = pairs_reader ? true_pairs_from_file(*pairs_reader, left, right, dedupe, unknown)
-                                              : true_pairs_from_fields(left, right, dedupe);
+    std::vector<PairKey> truth =
+        pairs_reader ? true_pairs_from_file(*pairs_reader, left, right, dedupe, unknown)
+                     : true_pairs_from_fields(left, right, dedupe);
     EvaluationInput in{comparisons, left, right, blocking, writer};
     in.dedupe = dedupe;
     in.pairs_compared = compared;
@@ -297,7 +318,8 @@ int run(const Options& o, cli::Context& ctx) {
   if (ctx.io.stats) {
     std::string sizes = dedupe ? fmt::format("{} records", left.size)
                                : fmt::format("{} x {} records", left.size, right.size);
-    std::fprintf(stderr, "%s: linkage: %s, %llu candidate pairs of %.0f, prior 1 in %.0f, %llu links",
+    std::fprintf(stderr,
+                 "%s: linkage: %s, %llu candidate pairs of %.0f, prior 1 in %.0f, %llu links",
                  ctx.tool.c_str(), sizes.c_str(), static_cast<unsigned long long>(compared),
                  all_pairs(left.size, right.size, dedupe), 1 / model.prior,
                  static_cast<unsigned long long>(streamed + links.size()));

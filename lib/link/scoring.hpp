@@ -18,7 +18,8 @@ inline std::uint64_t pattern_of(const std::vector<Comparison>& comparisons, cons
                                 std::uint32_t i, const Side& right, std::uint32_t j) {
   std::uint64_t pattern = 0;
   for (std::size_t c = 0; c < comparisons.size(); ++c) {
-    int level = compare(comparisons[c], left.value(i, c), left.arena, right.value(j, c), right.arena);
+    int level =
+        compare(comparisons[c], left.value(i, c), left.arena, right.value(j, c), right.arena);
     pattern |= static_cast<std::uint64_t>(level) << (4 * c);
   }
   return pattern;

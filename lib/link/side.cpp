@@ -11,25 +11,39 @@ namespace {
 
 const char* type_name(simdjson::dom::element e) {
   switch (e.type()) {
-    case simdjson::dom::element_type::ARRAY: return "an array";
-    case simdjson::dom::element_type::OBJECT: return "an object";
-    case simdjson::dom::element_type::BOOL: return "a boolean";
-    case simdjson::dom::element_type::STRING: return "a string";
-    case simdjson::dom::element_type::NULL_VALUE: return "null";
-    default: return "a number";
+    case simdjson::dom::element_type::ARRAY:
+      return "an array";
+    case simdjson::dom::element_type::OBJECT:
+      return "an object";
+    case simdjson::dom::element_type::BOOL:
+      return "a boolean";
+    case simdjson::dom::element_type::STRING:
+      return "a string";
+    case simdjson::dom::element_type::NULL_VALUE:
+      return "null";
+    default:
+      return "a number";
   }
 }
 
 std::string unusable_message(const Comparison& c, simdjson::dom::element e) {
   const char* expected = "text";
   switch (c.kind) {
-    case Kind::kDate: expected = "a date (YYYY-MM-DD or YYYYMMDD)"; break;
-    case Kind::kYear: expected = "a year"; break;
-    case Kind::kNumber: expected = "a number"; break;
-    default: break;
+    case Kind::kDate:
+      expected = "a date (YYYY-MM-DD or YYYYMMDD)";
+      break;
+    case Kind::kYear:
+      expected = "a year";
+      break;
+    case Kind::kNumber:
+      expected = "a number";
+      break;
+    default:
+      break;
   }
   std::string got = type_name(e);
-  if (e.is_string()) got = fmt::format("\"{}\"", std::string_view(e.get_string().value_unsafe()).substr(0, 40));
+  if (e.is_string())
+    got = fmt::format("\"{}\"", std::string_view(e.get_string().value_unsafe()).substr(0, 40));
   return fmt::format("field \"{}\": expected {}, got {}", c.name, expected, got);
 }
 
@@ -86,8 +100,10 @@ void load_side(io::RecordReader& reader, const LoadSpec& spec, Side& side) {
       row[c] = Value{};
       if (!e) {
         if (spec.strict) {
-          reader.reject(record, 0, fmt::format("field \"{}\": missing", io::path_text(
-                                                   spec.right ? comparison.right : comparison.left)));
+          reader.reject(
+              record, 0,
+              fmt::format("field \"{}\": missing",
+                          io::path_text(spec.right ? comparison.right : comparison.left)));
           bad = true;
         }
         continue;

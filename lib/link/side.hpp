@@ -24,7 +24,7 @@ struct Span {
 struct Side {
   Arena arena;
   std::size_t size = 0;
-  std::size_t width = 0;  // comparisons per record
+  std::size_t width = 0;      // comparisons per record
   std::vector<Value> values;  // size x width, record by record
   // Blocking keys, record by record (size x rules), so that the checks of a
   // pair's other rules touch one cache line: the FNV-1a hash of each key (0:
@@ -32,16 +32,17 @@ struct Side {
   std::size_t rules = 0;
   std::vector<std::uint64_t> key_hashes;
   std::vector<Span> key_texts;
-  std::vector<Span> ids;                  // JSON text of each id
-  std::vector<Span> truths;               // JSON text of the true identity; empty: none
-  std::vector<std::uint64_t> unusable;    // per comparison: values compared as missing
+  std::vector<Span> ids;                // JSON text of each id
+  std::vector<Span> truths;             // JSON text of the true identity; empty: none
+  std::vector<std::uint64_t> unusable;  // per comparison: values compared as missing
 
   const Value& value(std::size_t record, std::size_t c) const { return values[record * width + c]; }
   std::string_view id(std::size_t record) const {
     return arena.view(ids[record].offset, ids[record].length);
   }
   std::string_view truth(std::size_t record) const {
-    return truths.empty() ? std::string_view() : arena.view(truths[record].offset, truths[record].length);
+    return truths.empty() ? std::string_view()
+                          : arena.view(truths[record].offset, truths[record].length);
   }
   std::uint64_t key_hash(std::size_t rule, std::size_t record) const {
     return key_hashes[record * rules + rule];
@@ -51,7 +52,8 @@ struct Side {
     return arena.view(s.offset, s.length);
   }
   /// Both records have a key under `rule`, and it is the same.
-  bool same_key(std::size_t rule, std::size_t record, const Side& other, std::size_t other_record) const {
+  bool same_key(std::size_t rule, std::size_t record, const Side& other,
+                std::size_t other_record) const {
     const std::uint64_t h = key_hash(rule, record);
     return h != 0 && h == other.key_hash(rule, other_record) &&
            key_text(rule, record) == other.key_text(rule, other_record);

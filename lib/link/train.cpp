@@ -25,7 +25,8 @@ double fixed_point_prior(const Model& model, const std::vector<PatternCount>& pa
   std::vector<double> weights;
   for (const auto& p : patterns) {
     double w = 0;
-    for (std::size_t c = 0; c < model.comparisons.size(); ++c) w += model.level_weight(c, level_in(p.pattern, c));
+    for (std::size_t c = 0; c < model.comparisons.size(); ++c)
+      w += model.level_weight(c, level_in(p.pattern, c));
     weights.push_back(w);
   }
   double prior = start;
@@ -45,13 +46,15 @@ double fixed_point_prior(const Model& model, const std::vector<PatternCount>& pa
 }  // namespace
 
 double all_pairs(std::size_t n_left, std::size_t n_right, bool dedupe) {
-  if (dedupe) return n_left < 2 ? 0 : static_cast<double>(n_left) * static_cast<double>(n_left - 1) / 2;
+  if (dedupe)
+    return n_left < 2 ? 0 : static_cast<double>(n_left) * static_cast<double>(n_left - 1) / 2;
   return static_cast<double>(n_left) * static_cast<double>(n_right);
 }
 
-Model train_model(const std::vector<Comparison>& comparisons, const std::vector<BlockingRule>& rules,
-                  const Side& left, const Side& right, const Blocking& blocking, bool dedupe,
-                  const TrainingOptions& options, Training& report) {
+Model train_model(const std::vector<Comparison>& comparisons,
+                  const std::vector<BlockingRule>& rules, const Side& left, const Side& right,
+                  const Blocking& blocking, bool dedupe, const TrainingOptions& options,
+                  Training& report) {
   std::vector<std::size_t> levels;
   for (const auto& c : comparisons) levels.push_back(c.levels.size());
   const std::size_t width = comparisons.size();
@@ -68,15 +71,17 @@ Model train_model(const std::vector<Comparison>& comparisons, const std::vector<
   for (std::size_t c = 0; c < width; ++c) {
     double seen = 0;
     for (std::size_t l = 1; l < levels[c]; ++l) seen += random_counts[c][l];
-    for (std::size_t l = 1; l < levels[c]; ++l) u_em[c][l] = std::max(u[c][l], 0.5 / std::max(seen, 1.0));
+    for (std::size_t l = 1; l < levels[c]; ++l)
+      u_em[c][l] = std::max(u[c][l], 0.5 / std::max(seen, 1.0));
   }
 
-  report.sample_stride = options.candidate_estimate > options.training_pairs
-                            ? static_cast<std::size_t>((options.candidate_estimate + options.training_pairs - 1) /
-                                                       options.training_pairs)
-                            : 1;
-  CandidatePatterns candidates = count_candidate_patterns(comparisons, left, right, blocking, rules.size(),
-                                                          options.threads, report.sample_stride);
+  report.sample_stride =
+      options.candidate_estimate > options.training_pairs
+          ? static_cast<std::size_t>((options.candidate_estimate + options.training_pairs - 1) /
+                                     options.training_pairs)
+          : 1;
+  CandidatePatterns candidates = count_candidate_patterns(
+      comparisons, left, right, blocking, rules.size(), options.threads, report.sample_stride);
   report.candidate_pairs = candidates.pairs;
   std::vector<PatternCount> all_candidates = candidates.all();
   Table candidate_counts;
@@ -153,7 +158,8 @@ Model train_model(const std::vector<Comparison>& comparisons, const std::vector<
   const double everything = all_pairs(left.size, right.size, dedupe);
   if (everything > 0) {
     const double start = std::clamp(std::max(most_matches, 1.0) / everything, 1e-15, 0.999);
-    model.prior = fixed_point_prior(model, all_candidates, everything, start, report.expected_matches);
+    model.prior =
+        fixed_point_prior(model, all_candidates, everything, start, report.expected_matches);
   }
   double outside = 0, ratio = 0;
   for (const auto& p : random.outside) {

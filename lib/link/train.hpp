@@ -55,9 +55,10 @@ struct Training {
 /// matches that makes the expected matches among all candidates, under the
 /// final weights, equal to prior times all pairs (non-candidates are taken
 /// as non-matches).
-Model train_model(const std::vector<Comparison>& comparisons, const std::vector<BlockingRule>& rules,
-                  const Side& left, const Side& right, const Blocking& blocking, bool dedupe,
-                  const TrainingOptions& options, Training& report);
+Model train_model(const std::vector<Comparison>& comparisons,
+                  const std::vector<BlockingRule>& rules, const Side& left, const Side& right,
+                  const Blocking& blocking, bool dedupe, const TrainingOptions& options,
+                  Training& report);
 
 /// All possible pairs: n_left * n_right, or n (n - 1) / 2 when deduplicating.
 double all_pairs(std::size_t n_left, std::size_t n_right, bool dedupe);

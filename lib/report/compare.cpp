@@ -205,7 +205,8 @@ std::string flag_change(const std::vector<std::string>& a, const std::vector<std
 class Merger {
  public:
   // `kind` is known once the first line of either run has been read.
-  Merger(Comparison& c, const CompareSettings& cs, const Kind& kind) : c_(c), cs_(cs), kind_(kind) {}
+  Merger(Comparison& c, const CompareSettings& cs, const Kind& kind)
+      : c_(c), cs_(cs), kind_(kind) {}
 
   void only(const Person& p, bool in_a) {
     const std::uint64_t units = kind_ == Kind::kDecision ? p.services.size() : 1;
@@ -215,8 +216,9 @@ class Merger {
   void both(const Person& a, const Person& b) {
     GroupShift* group = nullptr;
     if (cs_.by) {
-      const std::string label =
-          b.group_known ? b.group : a.group_known ? a.group : std::string(kMissingGroup);
+      const std::string label = b.group_known   ? b.group
+                                : a.group_known ? a.group
+                                                : std::string(kMissingGroup);
       group = &c_.groups[label];
     }
     std::optional<double> shift;
@@ -271,10 +273,12 @@ class Merger {
       if (lb.decision == "allow") ++c_.gained;
       if (la->decision == "allow") ++c_.lost;
       Change ch{a.person, lb.service, a.score, b.score, la->decision, lb.decision, "", 0};
-      const int sign = lb.decision == "allow" ? 1 : la->decision == "allow" ? -1
-                       : shift && *shift > 0                                 ? 1
-                                                                             : -1;
-      explain(ch, deltas, flags, sign, lb.decision == "allow" ? "no longer: " + la->reason : lb.reason);
+      const int sign = lb.decision == "allow"    ? 1
+                       : la->decision == "allow" ? -1
+                       : shift && *shift > 0     ? 1
+                                                 : -1;
+      explain(ch, deltas, flags, sign,
+              lb.decision == "allow" ? "no longer: " + la->reason : lb.reason);
       record(std::move(ch));
     }
     for (const ServiceLine& la : a.services) {
@@ -283,7 +287,6 @@ class Merger {
         ++c_.only_a;
     }
   }
-
 
  private:
   Transitions& transitions(const std::string& service) {

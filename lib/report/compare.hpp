@@ -50,14 +50,14 @@ struct Comparison {
   std::string file_a, file_b;
   io::LineStats stats_a, stats_b;
   std::uint64_t both = 0, only_a = 0, only_b = 0;  // persons or decisions
-  Distribution shift;                               // score B - A per person in both
+  Distribution shift;                              // score B - A per person in both
   std::uint64_t up = 0, down = 0, same = 0;
   std::uint64_t changed = 0;  // decisions changed, or persons crossing the cutoff
   std::uint64_t gained = 0;   // of which now allowed / selected
   std::uint64_t lost = 0;     // of which now denied / not selected
   std::vector<Transitions> services;
-  Ledger rule_shift;  // per rule: sum of B - A; persons: how many it moved
-  Counts causes;      // the principal cause of each change -> changes
+  Ledger rule_shift;             // per rule: sum of B - A; persons: how many it moved
+  Counts causes;                 // the principal cause of each change -> changes
   std::vector<Change> examples;  // the largest changes, at most `top`
   std::map<std::string, GroupShift, std::less<>> groups;
 };

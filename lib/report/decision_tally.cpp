@@ -72,8 +72,10 @@ std::optional<Problem> DecisionTally::add(simdjson::dom::object record, const Se
   else
     ++counts.not_permitted;
   // Reasons are ranked: the first is the principal one.
-  if (has_reasons && reasons_list.size() > 0) add_count(reasons, reason_text(reasons_list.at(0).value_unsafe()));
-  else add_count(reasons, "(no reason given)");
+  if (has_reasons && reasons_list.size() > 0)
+    add_count(reasons, reason_text(reasons_list.at(0).value_unsafe()));
+  else
+    add_count(reasons, "(no reason given)");
   return std::nullopt;
 }
 

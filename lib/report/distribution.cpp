@@ -16,7 +16,9 @@ const double kLogGamma = std::log(kGamma);
 // largest double, below 2 x 15,000).
 constexpr double kTiny = 1e-12;
 
-int bucket_of(double magnitude) { return static_cast<int>(std::ceil(std::log(magnitude) / kLogGamma)); }
+int bucket_of(double magnitude) {
+  return static_cast<int>(std::ceil(std::log(magnitude) / kLogGamma));
+}
 
 // The value whose relative distance to every magnitude in bucket i is at
 // most the sketch's error: 2 gamma^i / (gamma + 1).

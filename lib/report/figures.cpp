@@ -1,10 +1,10 @@
 // Shares, rankings, disparities and linkage quality from the tallies.
 #include "report/figures.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cstdlib>
-
-#include <fmt/format.h>
 
 #include "report/numbers.hpp"
 

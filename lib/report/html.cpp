@@ -83,7 +83,9 @@ std::string render_html(const Document& doc) {
       if (p && !in_list) out += "<ul class=\"facts\">\n";
       if (!p && in_list) out += "</ul>\n";
       in_list = p != nullptr;
-      if (p) out += std::string(p->warning ? "<li class=\"warning\">" : "<li>") + xml_escape(p->text) + "</li>\n";
+      if (p)
+        out += std::string(p->warning ? "<li class=\"warning\">" : "<li>") + xml_escape(p->text) +
+               "</li>\n";
       if (const auto* t = std::get_if<Table>(&b)) table(out, *t);
       if (const auto* c = std::get_if<Chart>(&b)) {
         out += "<figure id=\"" + xml_escape(c->id) + "\">\n<figcaption>" + xml_escape(c->title);
@@ -94,8 +96,9 @@ std::string render_html(const Document& doc) {
     if (in_list) out += "</ul>\n";
     out += "</section>\n";
   }
-  out += "<footer>made by socred report; self-contained: no scripts, fonts or images from "
-         "elsewhere</footer>\n</main>\n</body>\n</html>\n";
+  out +=
+      "<footer>made by socred report; self-contained: no scripts, fonts or images from "
+      "elsewhere</footer>\n</main>\n</body>\n</html>\n";
   return out;
 }
 

@@ -206,7 +206,12 @@ void write_link(JsonlWriter& out, const LinkTally& t, const Meta& meta) {
     out.key("pairs_compared").number(e->pairs_compared).key("true_links").number(e->true_links);
     out.key("links").number(e->links).key("true_positives").number(e->tp);
     out.key("false_positives").number(e->fp).key("false_negatives").number(e->fn);
-    out.key("precision").number(eq.precision).key("recall").number(eq.recall).key("f1").number(eq.f1);
+    out.key("precision")
+        .number(eq.precision)
+        .key("recall")
+        .number(eq.recall)
+        .key("f1")
+        .number(eq.f1);
     out.end_object();
   }
   out.key("weights_true");
@@ -230,9 +235,15 @@ void write_event(JsonlWriter& out, const EventTally& t) {
   out.key("public").number(t.public_events);
   out.key("private").number(t.events - t.public_events);
   out.key("first_ts");
-  if (t.first_ts.empty()) out.null(); else out.string(t.first_ts);
+  if (t.first_ts.empty())
+    out.null();
+  else
+    out.string(t.first_ts);
   out.key("last_ts");
-  if (t.last_ts.empty()) out.null(); else out.string(t.last_ts);
+  if (t.last_ts.empty())
+    out.null();
+  else
+    out.string(t.last_ts);
   out.key("sources");
   write_counts(out, t.sources);
   out.key("types");
@@ -356,9 +367,15 @@ void write_json(JsonlWriter& out, const Meta& meta, const Document& doc, const C
     out.key("person").string(ch.person);
     if (!ch.service.empty()) out.key("service").string(ch.service);
     out.key("score_a");
-    if (ch.score_a) out.number(*ch.score_a); else out.null();
+    if (ch.score_a)
+      out.number(*ch.score_a);
+    else
+      out.null();
     out.key("score_b");
-    if (ch.score_b) out.number(*ch.score_b); else out.null();
+    if (ch.score_b)
+      out.number(*ch.score_b);
+    else
+      out.null();
     if (!ch.outcome_a.empty()) out.key("a").string(ch.outcome_a).key("b").string(ch.outcome_b);
     out.key("cause").string(ch.cause);
     if (ch.cause_points) out.key("cause_points").number(points(ch.cause_points));

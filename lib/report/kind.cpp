@@ -10,10 +10,26 @@ namespace socred::report {
 
 Kind detect(simdjson::dom::object record) {
   static constexpr std::string_view kKeys[] = {
-      "decision", "service", "person", "score", "contributions", "by_source", "left", "right",
-      "match_weight", "true_links", "true_positives", "id", "ts", "source", "type"};
-  enum { kDecisionKey, kService, kPerson, kScoreKey, kContributions, kBySource, kLeft, kRight,
-         kMatchWeight, kTrueLinks, kTruePositives, kId, kTs, kSource, kType };
+      "decision",       "service", "person", "score",        "contributions",
+      "by_source",      "left",    "right",  "match_weight", "true_links",
+      "true_positives", "id",      "ts",     "source",       "type"};
+  enum {
+    kDecisionKey,
+    kService,
+    kPerson,
+    kScoreKey,
+    kContributions,
+    kBySource,
+    kLeft,
+    kRight,
+    kMatchWeight,
+    kTrueLinks,
+    kTruePositives,
+    kId,
+    kTs,
+    kSource,
+    kType
+  };
   std::optional<simdjson::dom::element> found[std::size(kKeys)];
   pick(record, kKeys, found);
   auto has = [&](int i) { return found[i].has_value(); };
@@ -40,33 +56,48 @@ Kind parse_kind(std::string_view text) {
 
 std::string_view kind_name(Kind kind) {
   switch (kind) {
-    case Kind::kScore: return "score";
-    case Kind::kDecision: return "decision";
-    case Kind::kLink: return "link";
-    case Kind::kEvent: return "event";
-    case Kind::kAuto: break;
+    case Kind::kScore:
+      return "score";
+    case Kind::kDecision:
+      return "decision";
+    case Kind::kLink:
+      return "link";
+    case Kind::kEvent:
+      return "event";
+    case Kind::kAuto:
+      break;
   }
   return "none";
 }
 
 std::string_view kind_lines(Kind kind) {
   switch (kind) {
-    case Kind::kScore: return "score lines";
-    case Kind::kDecision: return "decision lines";
-    case Kind::kLink: return "linkage pairs";
-    case Kind::kEvent: return "events";
-    case Kind::kAuto: break;
+    case Kind::kScore:
+      return "score lines";
+    case Kind::kDecision:
+      return "decision lines";
+    case Kind::kLink:
+      return "linkage pairs";
+    case Kind::kEvent:
+      return "events";
+    case Kind::kAuto:
+      break;
   }
   return "no records";
 }
 
 std::string_view kind_one(Kind kind) {
   switch (kind) {
-    case Kind::kScore: return "a score line";
-    case Kind::kDecision: return "a decision line";
-    case Kind::kLink: return "a linkage pair";
-    case Kind::kEvent: return "an event";
-    case Kind::kAuto: break;
+    case Kind::kScore:
+      return "a score line";
+    case Kind::kDecision:
+      return "a decision line";
+    case Kind::kLink:
+      return "a linkage pair";
+    case Kind::kEvent:
+      return "an event";
+    case Kind::kAuto:
+      break;
   }
   return "a record";
 }

@@ -13,14 +13,14 @@ std::string by_text(const Meta& meta) { return meta.by ? io::path_text(*meta.by)
 Section input_section(const Meta& meta, const std::vector<std::string>& checks) {
   Section s{"Input", {}};
   std::string files;
-  for (const auto& f : meta.files) files += (files.empty() ? "" : ", ") + (f == "-" ? "<stdin>" : f);
+  for (const auto& f : meta.files)
+    files += (files.empty() ? "" : ", ") + (f == "-" ? "<stdin>" : f);
   if (files.empty()) files = "<stdin>";
   Table t{"", {"", ""}, "ll", {}, {}, ""};
   t.rows.push_back({"files", files});
-  t.rows.push_back({"kind", std::string(kind_lines(meta.kind)) +
-                                (meta.kind == Kind::kAuto ? ""
-                                 : meta.detected        ? " (detected)"
-                                                        : " (--kind)")});
+  t.rows.push_back({"kind", std::string(kind_lines(meta.kind)) + (meta.kind == Kind::kAuto ? ""
+                                                                  : meta.detected ? " (detected)"
+                                                                                  : " (--kind)")});
   t.rows.push_back({"lines read", count_text(meta.stats.read)});
   t.rows.push_back({"used", count_text(meta.stats.used())});
   t.rows.push_back({"rejected", count_text(meta.stats.rejected)});
@@ -28,11 +28,10 @@ Section input_section(const Meta& meta, const std::vector<std::string>& checks) 
   t.flagged.assign(t.rows.size(), false);
   t.flagged[4] = meta.stats.rejected > 0;
   s.blocks.emplace_back(std::move(t));
-  s.blocks.emplace_back(Paragraph{fmt::format("read {} lines = {} used + {} rejected + {} blank",
-                                              count_text(meta.stats.read),
-                                              count_text(meta.stats.used()),
-                                              count_text(meta.stats.rejected),
-                                              count_text(meta.stats.blank))});
+  s.blocks.emplace_back(
+      Paragraph{fmt::format("read {} lines = {} used + {} rejected + {} blank",
+                            count_text(meta.stats.read), count_text(meta.stats.used()),
+                            count_text(meta.stats.rejected), count_text(meta.stats.blank))});
   for (const auto& c : checks) s.blocks.emplace_back(Paragraph{c});
   return s;
 }
@@ -67,10 +66,10 @@ Table distribution_table(const std::string& title, const std::string& first_colu
     t.flagged.push_back(false);
   }
   if (sketched)
-    t.note = fmt::format("quantiles past {} distinct values come from a sketch, within {} of "
-                         "the exact value",
-                         count_text(Distribution::kExactDistinct),
-                         percent_text(Distribution::kRelativeError));
+    t.note = fmt::format(
+        "quantiles past {} distinct values come from a sketch, within {} of "
+        "the exact value",
+        count_text(Distribution::kExactDistinct), percent_text(Distribution::kRelativeError));
   return t;
 }
 
@@ -81,8 +80,8 @@ Chart histogram_chart(const std::string& id, const std::string& title, const std
   c.title = title;
   c.axis = axis;
   for (const Bin& b : bins)
-    c.bars.push_back({bin_text(b.lo, b.hi, integers), static_cast<double>(b.count),
-                      count_text(b.count), false});
+    c.bars.push_back(
+        {bin_text(b.lo, b.hi, integers), static_cast<double>(b.count), count_text(b.count), false});
   return c;
 }
 
@@ -95,14 +94,17 @@ Table disparity_table(const Disparity& d, const std::string& group_title,
   for (const auto& r : d.rows) {
     t.rows.push_back({r.group, count_text(r.total), count_text(r.selected), percent_text(r.rate),
                       d.best_rate == 0 ? "–" : ratio_text(r.ratio),
-                      d.best_rate == 0 ? "–" : r.best ? "best" : r.below ? "BELOW" : "ok"});
+                      d.best_rate == 0 ? "–"
+                      : r.best         ? "best"
+                      : r.below        ? "BELOW"
+                                       : "ok"});
     t.flagged.push_back(r.below);
   }
-  t.note = d.best_rate == 0
-               ? "no group is selected at all: no ratio to compare"
-               : fmt::format("{} of {} groups below four fifths of the best rate ({}); "
-                             "29 CFR 1607.4(D)",
-                             d.flagged, d.rows.size(), percent_text(d.best_rate));
+  t.note = d.best_rate == 0 ? "no group is selected at all: no ratio to compare"
+                            : fmt::format(
+                                  "{} of {} groups below four fifths of the best rate ({}); "
+                                  "29 CFR 1607.4(D)",
+                                  d.flagged, d.rows.size(), percent_text(d.best_rate));
   return t;
 }
 

@@ -32,36 +32,47 @@ Document layout_decision(const Meta& meta, const Grouped<DecisionTally>& grouped
   std::string per_service;
   for (const auto& s : total.services)
     per_service += (per_service.empty() ? "" : " + ") + count_text(s.total());
-  doc.sections.push_back(input_section(
-      meta, {fmt::format("{} decision lines used = {} decisions = {} (per service)",
-                         count_text(meta.stats.used()), count_text(total.lines),
-                         per_service.empty() ? "0" : per_service),
-             fmt::format("{} allowed, {} denied", count_text(total.lines - denied),
-                         count_text(denied))}));
+  doc.sections.push_back(
+      input_section(meta, {fmt::format("{} decision lines used = {} decisions = {} (per service)",
+                                       count_text(meta.stats.used()), count_text(total.lines),
+                                       per_service.empty() ? "0" : per_service),
+                           fmt::format("{} allowed, {} denied", count_text(total.lines - denied),
+                                       count_text(denied))}));
 
   Section rates{"Decisions per service", {}};
-  Table t{"", {"service", "decisions", "allow", "forbidden", "not permitted", "allow rate",
-               "forbidden rate", "not permitted rate"},
-          "lrrrrrrr", {}, {}, ""};
-  Chart chart{"allow_rate", "Allow rate per service", "share of decisions", {}, std::nullopt, "", 1};
+  Table t{"",
+          {"service", "decisions", "allow", "forbidden", "not permitted", "allow rate",
+           "forbidden rate", "not permitted rate"},
+          "lrrrrrrr",
+          {},
+          {},
+          ""};
+  Chart chart{
+      "allow_rate", "Allow rate per service", "share of decisions", {}, std::nullopt, "", 1};
   for (const auto& s : total.services) {
-    t.rows.push_back({s.service, count_text(s.total()), count_text(s.allow), count_text(s.forbidden),
-                      count_text(s.not_permitted), percent_text(rate(s.allow, s.total())),
+    t.rows.push_back({s.service, count_text(s.total()), count_text(s.allow),
+                      count_text(s.forbidden), count_text(s.not_permitted),
+                      percent_text(rate(s.allow, s.total())),
                       percent_text(rate(s.forbidden, s.total())),
                       percent_text(rate(s.not_permitted, s.total()))});
     t.flagged.push_back(false);
-    chart.bars.push_back({s.service, rate(s.allow, s.total()), percent_text(rate(s.allow, s.total())), false});
+    chart.bars.push_back(
+        {s.service, rate(s.allow, s.total()), percent_text(rate(s.allow, s.total())), false});
   }
-  t.note = "forbidden: a forbid rule matched (it wins over any allow); not permitted: no allow rule matched";
+  t.note =
+      "forbidden: a forbid rule matched (it wins over any allow); not permitted: no allow rule "
+      "matched";
   rates.blocks.emplace_back(std::move(t));
   rates.blocks.emplace_back(std::move(chart));
   doc.sections.push_back(std::move(rates));
 
   Section why{"Why people were denied", {}};
-  std::vector<std::pair<std::string, std::uint64_t>> reasons(total.reasons.begin(), total.reasons.end());
+  std::vector<std::pair<std::string, std::uint64_t>> reasons(total.reasons.begin(),
+                                                             total.reasons.end());
   std::stable_sort(reasons.begin(), reasons.end(),
                    [](const auto& a, const auto& b) { return a.second > b.second; });
-  const std::size_t shown = meta.top > 0 ? std::min<std::size_t>(meta.top, reasons.size()) : reasons.size();
+  const std::size_t shown =
+      meta.top > 0 ? std::min<std::size_t>(meta.top, reasons.size()) : reasons.size();
   Table rt{"Principal reason of each denial", {"reason", "denials", "share"}, "lrr", {}, {}, ""};
   Chart rc{"reasons", "Principal reasons of denials", "denials", {}, std::nullopt, "", 0};
   for (std::size_t i = 0; i < shown; ++i) {

@@ -27,7 +27,8 @@ Table counts_table(const std::string& title, const std::string& what, const Coun
     t.rows.push_back({rows[i].first, count_text(rows[i].second), share(rows[i].second, whole)});
     t.flagged.push_back(false);
   }
-  if (shown < rows.size()) t.note = fmt::format("the {} largest of {}; --top N shows more", shown, rows.size());
+  if (shown < rows.size())
+    t.note = fmt::format("the {} largest of {}; --top N shows more", shown, rows.size());
   return t;
 }
 
@@ -38,7 +39,8 @@ Document layout_event(const Meta& meta, const Grouped<EventTally>& grouped) {
   const auto groups = grouped.list();
   Document doc{"socred report: events", "", {}};
   doc.subtitle = fmt::format("{} events", count_text(total.events));
-  if (!total.first_ts.empty()) doc.subtitle += fmt::format(" from {} to {}", total.first_ts, total.last_ts);
+  if (!total.first_ts.empty())
+    doc.subtitle += fmt::format(" from {} to {}", total.first_ts, total.last_ts);
   doc.sections.push_back(input_section(
       meta, {fmt::format("{} events used = {} from public records + {} from private platforms",
                          count_text(meta.stats.used()), count_text(total.public_events),
@@ -56,12 +58,14 @@ Document layout_event(const Meta& meta, const Grouped<EventTally>& grouped) {
   sources.blocks.emplace_back(std::move(st));
   sources.blocks.emplace_back(std::move(sc));
   sources.blocks.emplace_back(counts_table("Types", "source/type", total.types, total.events, 0));
-  sources.blocks.emplace_back(counts_table("Keys the events carry", "key", total.keys, total.events, 0));
+  sources.blocks.emplace_back(
+      counts_table("Keys the events carry", "key", total.keys, total.events, 0));
   doc.sections.push_back(std::move(sources));
 
   if (grouped.grouped()) {
     Section by{"By " + by_text(meta), {}};
-    Table gt{"", {by_text(meta), "events", "public", "private", "public share"}, "lrrrr", {}, {}, ""};
+    Table gt{"", {by_text(meta), "events", "public", "private", "public share"}, "lrrrr", {}, {},
+             ""};
     Chart gc{"group_events", "Events by " + by_text(meta), "events", {}, std::nullopt, "", 0};
     std::vector<GroupRef<EventTally>> shown = groups;
     for (const auto& g : shown) {

@@ -16,8 +16,16 @@ std::vector<std::string> quality_row(const std::string& label, const LinkTally& 
                                      bool rates = true) {
   const LinkQuality q = link_quality(t);
   auto f = [&](double v) { return q.defined && rates ? decimal_text(v, 4) : std::string("–"); };
-  return {label, count_text(t.pairs), count_text(t.pairs - t.unlabelled), count_text(t.tp),
-          count_text(t.fp), count_text(t.fn), count_text(t.tn), f(q.precision), f(q.recall), f(q.f1)};
+  return {label,
+          count_text(t.pairs),
+          count_text(t.pairs - t.unlabelled),
+          count_text(t.tp),
+          count_text(t.fp),
+          count_text(t.fn),
+          count_text(t.tn),
+          f(q.precision),
+          f(q.recall),
+          f(q.f1)};
 }
 
 }  // namespace
@@ -30,8 +38,9 @@ Document layout_link(const Meta& meta, const Grouped<LinkTally>& grouped) {
   doc.subtitle = fmt::format("{} pairs", count_text(total.pairs));
   const LinkQuality shown = total.evaluation ? evaluation_quality(*total.evaluation) : q;
   if (shown.defined)
-    doc.subtitle += fmt::format(", precision {}, recall {}, F1 {}", decimal_text(shown.precision, 4),
-                                decimal_text(shown.recall, 4), decimal_text(shown.f1, 4));
+    doc.subtitle +=
+        fmt::format(", precision {}, recall {}, F1 {}", decimal_text(shown.precision, 4),
+                    decimal_text(shown.recall, 4), decimal_text(shown.f1, 4));
   doc.sections.push_back(input_section(
       meta, {fmt::format("{} linkage lines used = {} pairs with ground truth + {} without + {} "
                          "evaluation summary",
@@ -41,15 +50,20 @@ Document layout_link(const Meta& meta, const Grouped<LinkTally>& grouped) {
                          count_text(total.no_partner))}));
 
   Section quality{"Quality at match probability >= " + decimal_text(meta.settings.threshold), {}};
-  Table t{"", {"", "pairs", "with truth", "true pos", "false pos", "missed", "true neg",
-               "precision", "recall", "F1"},
-          "lrrrrrrrrr", {}, {}, ""};
+  Table t{"",
+          {"", "pairs", "with truth", "true pos", "false pos", "missed", "true neg", "precision",
+           "recall", "F1"},
+          "lrrrrrrrrr",
+          {},
+          {},
+          ""};
   // After an evaluation summary the lines are only its errors: their rates
   // would read as the linkage's, so only the summary row gives rates.
   t.rows.push_back(quality_row(total.evaluation ? "error lines" : "all", total, !total.evaluation));
   t.flagged.push_back(false);
-  t.note = "recall counts the true partners named on the lines: a true pair never compared "
-           "(outside every block) is not in the input and cannot be counted";
+  t.note =
+      "recall counts the true partners named on the lines: a true pair never compared "
+      "(outside every block) is not in the input and cannot be counted";
   if (const auto& e = total.evaluation) {
     // The summary counts every pair; the lines after it are only the errors.
     LinkTally from_summary;
@@ -75,9 +89,10 @@ Document layout_link(const Meta& meta, const Grouped<LinkTally>& grouped) {
   doc.sections.push_back(std::move(quality));
 
   Section weights{"Match weights", {}};
-  weights.blocks.emplace_back(distribution_table(
-      "", "pairs", {{"true", &total.weight_true}, {"false", &total.weight_false},
-                    {"no truth", &total.weight_unlabelled}}));
+  weights.blocks.emplace_back(distribution_table("", "pairs",
+                                                 {{"true", &total.weight_true},
+                                                  {"false", &total.weight_false},
+                                                  {"no truth", &total.weight_unlabelled}}));
   // One axis for both classes, so the overlap between them is visible.
   Distribution all = total.weight_true;
   all.merge(total.weight_false);
@@ -87,17 +102,17 @@ Document layout_link(const Meta& meta, const Grouped<LinkTally>& grouped) {
     const double start = axis.front().lo, width = axis.front().hi - axis.front().lo;
     const bool integers = all.integers();
     if (total.weight_true.count() > 0)
-      weights.blocks.emplace_back(histogram_chart(
-          "weights_true", "Match weights of true pairs", "pairs",
-          total.weight_true.histogram(start, width, axis.size()), integers));
+      weights.blocks.emplace_back(
+          histogram_chart("weights_true", "Match weights of true pairs", "pairs",
+                          total.weight_true.histogram(start, width, axis.size()), integers));
     if (total.weight_false.count() > 0)
-      weights.blocks.emplace_back(histogram_chart(
-          "weights_false", "Match weights of false pairs", "pairs",
-          total.weight_false.histogram(start, width, axis.size()), integers));
+      weights.blocks.emplace_back(
+          histogram_chart("weights_false", "Match weights of false pairs", "pairs",
+                          total.weight_false.histogram(start, width, axis.size()), integers));
     if (total.weight_unlabelled.count() > 0)
-      weights.blocks.emplace_back(histogram_chart(
-          "weights_unlabelled", "Match weights of pairs without truth", "pairs",
-          total.weight_unlabelled.histogram(start, width, axis.size()), integers));
+      weights.blocks.emplace_back(
+          histogram_chart("weights_unlabelled", "Match weights of pairs without truth", "pairs",
+                          total.weight_unlabelled.histogram(start, width, axis.size()), integers));
   }
   doc.sections.push_back(std::move(weights));
 
@@ -116,9 +131,13 @@ Document layout_link(const Meta& meta, const Grouped<LinkTally>& grouped) {
 
   if (grouped.grouped()) {
     Section by{"By " + by_text(meta), {}};
-    Table gt{"", {by_text(meta), "pairs", "with truth", "true pos", "false pos", "missed",
-                  "true neg", "precision", "recall", "F1"},
-             "lrrrrrrrrr", {}, {}, ""};
+    Table gt{"",
+             {by_text(meta), "pairs", "with truth", "true pos", "false pos", "missed", "true neg",
+              "precision", "recall", "F1"},
+             "lrrrrrrrrr",
+             {},
+             {},
+             ""};
     Chart gc{"group_f1", "F1 by " + by_text(meta), "F1", {}, std::nullopt, "", 1};
     for (const auto& g : groups) {
       gt.rows.push_back(quality_row(g.label, *g.tally));

@@ -50,8 +50,8 @@ Chart ledger_chart(const std::string& id, const std::string& title, const Ledger
   c.title = title;
   c.axis = "points";
   for (const auto& e : heaviest(ledger, top))
-    c.bars.push_back({e.name, static_cast<double>(e.total) / 1000.0, signed_points_text(e.total),
-                      false});
+    c.bars.push_back(
+        {e.name, static_cast<double>(e.total) / 1000.0, signed_points_text(e.total), false});
   return c;
 }
 
@@ -62,14 +62,14 @@ Document layout_score(const Meta& meta, const Grouped<ScoreTally>& grouped) {
   const auto groups = grouped.list();
   Document doc{"socred report: scores", "", {}};
   doc.subtitle = fmt::format("{} persons", count_text(total.persons));
-  if (grouped.grouped()) doc.subtitle += fmt::format(" in {} groups by {}", groups.size(), by_text(meta));
+  if (grouped.grouped())
+    doc.subtitle += fmt::format(" in {} groups by {}", groups.size(), by_text(meta));
 
   std::vector<std::string> checks;
-  checks.push_back(fmt::format("{} score lines used = {} persons{}", count_text(meta.stats.used()),
-                               count_text(total.persons),
-                               grouped.grouped() ? fmt::format(" in {} groups by {}", groups.size(),
-                                                               by_text(meta))
-                                                 : ""));
+  checks.push_back(fmt::format(
+      "{} score lines used = {} persons{}", count_text(meta.stats.used()),
+      count_text(total.persons),
+      grouped.grouped() ? fmt::format(" in {} groups by {}", groups.size(), by_text(meta)) : ""));
   checks.push_back(fmt::format("{} events behind these scores, {} matched by a rule",
                                count_text(total.events), count_text(total.matched)));
   doc.sections.push_back(input_section(meta, checks));
@@ -80,47 +80,55 @@ Document layout_score(const Meta& meta, const Grouped<ScoreTally>& grouped) {
                                              bins_of(total.score, meta.bins),
                                              total.score.integers()));
   if (meta.settings.cutoff)
-    scores.blocks.emplace_back(Paragraph{fmt::format(
-        "score >= {}: {} of {} persons ({})", decimal_text(*meta.settings.cutoff),
-        count_text(total.selected), count_text(total.persons),
-        percent_text(total.persons == 0 ? 0.0
-                                        : static_cast<double>(total.selected) /
-                                              static_cast<double>(total.persons)))});
+    scores.blocks.emplace_back(Paragraph{
+        fmt::format("score >= {}: {} of {} persons ({})", decimal_text(*meta.settings.cutoff),
+                    count_text(total.selected), count_text(total.persons),
+                    percent_text(total.persons == 0 ? 0.0
+                                                    : static_cast<double>(total.selected) /
+                                                          static_cast<double>(total.persons)))});
   doc.sections.push_back(std::move(scores));
 
   Section weighs{"What weighs most", {}};
-  weighs.blocks.emplace_back(ledger_table("Rules by total points", "rule", total.rules, nullptr, meta.top));
+  weighs.blocks.emplace_back(
+      ledger_table("Rules by total points", "rule", total.rules, nullptr, meta.top));
   weighs.blocks.emplace_back(ledger_chart("rules", "Rules by total points", total.rules, meta.top));
-  weighs.blocks.emplace_back(ledger_table("Sources by total points", "source", total.sources,
-                                          &meta.settings, 0));
+  weighs.blocks.emplace_back(
+      ledger_table("Sources by total points", "source", total.sources, &meta.settings, 0));
   weighs.blocks.emplace_back(ledger_chart("sources", "Sources by total points", total.sources, 0));
   const SourceShares shares = source_shares(total.sources, meta.settings);
   const std::int64_t moved = shares.public_weight + shares.private_weight;
   weighs.blocks.emplace_back(Paragraph{fmt::format(
       "public records moved {} of all points (|points| {} of {}; net {}), private platforms {} "
       "(net {})",
-      share_text(shares.public_weight, moved), points_text(shares.public_weight), points_text(moved),
-      signed_points_text(shares.public_net), share_text(shares.private_weight, moved),
-      signed_points_text(shares.private_net))});
-  Chart fusion{"public_private", "Share of |points|: public records and private platforms",
-               "share of |points|", {}, std::nullopt, "", 1};
+      share_text(shares.public_weight, moved), points_text(shares.public_weight),
+      points_text(moved), signed_points_text(shares.public_net),
+      share_text(shares.private_weight, moved), signed_points_text(shares.private_net))});
+  Chart fusion{"public_private",
+               "Share of |points|: public records and private platforms",
+               "share of |points|",
+               {},
+               std::nullopt,
+               "",
+               1};
   const double pub = shares.public_share();
-  fusion.bars.push_back({"public records", moved == 0 ? 0 : pub, share_text(shares.public_weight, moved), false});
+  fusion.bars.push_back(
+      {"public records", moved == 0 ? 0 : pub, share_text(shares.public_weight, moved), false});
   fusion.bars.push_back({"private platforms", moved == 0 ? 0 : 1 - pub,
                          share_text(shares.private_weight, moved), false});
   weighs.blocks.emplace_back(std::move(fusion));
   if (!total.flags.empty()) {
     Table flags{"Flags", {"flag", "persons", "share of persons"}, "lrr", {}, {}, ""};
     for (const auto& [flag, n] : total.flags) {
-      flags.rows.push_back({flag, count_text(n), share_text(static_cast<std::int64_t>(n),
-                                                            static_cast<std::int64_t>(total.persons))});
+      flags.rows.push_back(
+          {flag, count_text(n),
+           share_text(static_cast<std::int64_t>(n), static_cast<std::int64_t>(total.persons))});
       flags.flagged.push_back(false);
     }
     weighs.blocks.emplace_back(std::move(flags));
   }
   if (!total.spilled.entries().empty())
-    weighs.blocks.emplace_back(
-        ledger_table("Points spilled from friends, by rule", "rule", total.spilled, nullptr, meta.top));
+    weighs.blocks.emplace_back(ledger_table("Points spilled from friends, by rule", "rule",
+                                            total.spilled, nullptr, meta.top));
   doc.sections.push_back(std::move(weighs));
 
   if (grouped.grouped()) {
@@ -129,17 +137,22 @@ Document layout_score(const Meta& meta, const Grouped<ScoreTally>& grouped) {
     t.headers = {by_text(meta), "persons", "mean", "p10", "median", "p90", "public share"};
     if (meta.settings.cutoff) t.headers.insert(t.headers.end(), {"selected", "rate"});
     t.align = "l" + std::string(t.headers.size() - 1, 'r');
-    Chart means{"group_mean", "Mean score by " + by_text(meta), "mean score", {}, std::nullopt, "", 0};
+    Chart means{
+        "group_mean", "Mean score by " + by_text(meta), "mean score", {}, std::nullopt, "", 0};
     for (const auto& g : groups) {
       const ScoreTally& s = *g.tally;
-      std::vector<std::string> row{g.label, count_text(s.persons), decimal_text(s.score.mean(), 1),
-                                   decimal_text(s.score.quantile(0.1)),
-                                   decimal_text(s.score.quantile(0.5)),
-                                   decimal_text(s.score.quantile(0.9)),
-                                   percent_text(source_shares(s.sources, meta.settings).public_share())};
+      std::vector<std::string> row{
+          g.label,
+          count_text(s.persons),
+          decimal_text(s.score.mean(), 1),
+          decimal_text(s.score.quantile(0.1)),
+          decimal_text(s.score.quantile(0.5)),
+          decimal_text(s.score.quantile(0.9)),
+          percent_text(source_shares(s.sources, meta.settings).public_share())};
       if (meta.settings.cutoff) {
         row.push_back(count_text(s.selected));
-        row.push_back(percent_text(static_cast<double>(s.selected) / static_cast<double>(s.persons)));
+        row.push_back(
+            percent_text(static_cast<double>(s.selected) / static_cast<double>(s.persons)));
       }
       t.rows.push_back(std::move(row));
       t.flagged.push_back(false);

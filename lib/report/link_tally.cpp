@@ -39,7 +39,8 @@ void count_levels(LinkTally& tally, element fields) {
   if (fields.get(by_name) == simdjson::SUCCESS) {
     for (auto f : by_name) {
       auto it = tally.field_levels.find(f.key);
-      if (it == tally.field_levels.end()) it = tally.field_levels.emplace(std::string(f.key), Counts{}).first;
+      if (it == tally.field_levels.end())
+        it = tally.field_levels.emplace(std::string(f.key), Counts{}).first;
       add_count(it->second, level_of(f.value));
     }
   } else if (fields.get(list) == simdjson::SUCCESS) {
@@ -58,9 +59,12 @@ std::optional<Problem> read_evaluation(object record, LinkEvaluation& e) {
   struct Field {
     const char* key;
     std::uint64_t* to;
-  } fields[] = {{"pairs_compared", &e.pairs_compared}, {"true_links", &e.true_links},
-                {"links", &e.links},                   {"true_positives", &e.tp},
-                {"false_positives", &e.fp},            {"false_negatives", &e.fn}};
+  } fields[] = {{"pairs_compared", &e.pairs_compared},
+                {"true_links", &e.true_links},
+                {"links", &e.links},
+                {"true_positives", &e.tp},
+                {"false_positives", &e.fp},
+                {"false_negatives", &e.fn}};
   for (const Field& f : fields) {
     auto v = io::last_field(record, f.key);
     if (v && v->get_uint64().get(*f.to) != simdjson::SUCCESS)
@@ -113,9 +117,9 @@ std::optional<Problem> LinkTally::add(object record, const Settings& settings) {
   // linked and is false, a miss is true and was not linked.
   std::string_view error;
   bool miss = false, false_match = false;
-  if (auto e = io::last_field(record, "error");
-      settings.truth.empty() && e && e->get_string().get(error) == simdjson::SUCCESS &&
-      (error == "false_match" || error == "miss")) {
+  if (auto e = io::last_field(record, "error"); settings.truth.empty() && e &&
+                                                e->get_string().get(error) == simdjson::SUCCESS &&
+                                                (error == "false_match" || error == "miss")) {
     truth_kind = kBool;
     truth_flag = error == "miss";
     miss = truth_flag;
@@ -133,9 +137,9 @@ std::optional<Problem> LinkTally::add(object record, const Settings& settings) {
                      "ground truth must be a boolean, a string or null"};
     }
   } else if (settings.strict || !settings.truth.empty()) {
-    return Problem{"", settings.truth.empty() ? std::string("no ground truth on the line")
-                                              : fmt::format("missing field \"{}\"",
-                                                            io::path_text(settings.truth))};
+    return Problem{"", settings.truth.empty()
+                           ? std::string("no ground truth on the line")
+                           : fmt::format("missing field \"{}\"", io::path_text(settings.truth))};
   }
 
   // Fellegi-Sunter: probability = 2^w / (1 + 2^w), so a threshold on one is
@@ -156,9 +160,9 @@ std::optional<Problem> LinkTally::add(object record, const Settings& settings) {
     ++unlabelled;
     if (!unlinked) weight_unlabelled.add(weight);
   } else {
-    bool is_true = truth_kind == kBool ? truth_flag
-                                       : (partner_exists && !unlinked &&
-                                          value_text(*right) == partner);
+    bool is_true = truth_kind == kBool
+                       ? truth_flag
+                       : (partner_exists && !unlinked && value_text(*right) == partner);
     if (!unlinked) (is_true ? weight_true : weight_false).add(weight);
     if (predicted && is_true) ++tp;
     if (predicted && !is_true) ++fp;

@@ -40,7 +40,8 @@ void table(std::string& out, const Table& t) {
 }
 
 void chart(std::string& out, const Chart& c) {
-  out += "**" + cell(c.title) + "**" + (c.axis.empty() ? "" : " (" + cell(c.axis) + ")") + "\n\n```\n";
+  out +=
+      "**" + cell(c.title) + "**" + (c.axis.empty() ? "" : " (" + cell(c.axis) + ")") + "\n\n```\n";
   std::size_t width = 0;
   for (const Bar& b : c.bars) width = std::max(width, display_width(b.label));
   const double scale = chart_scale(c);
@@ -48,7 +49,8 @@ void chart(std::string& out, const Chart& c) {
     std::string label = b.label + std::string(width - display_width(b.label), ' ');
     std::string bar = bar_cells(b.value, scale, 30);
     bar += std::string(30 - display_width(bar), ' ');
-    out += label + "  " + bar + "  " + b.text + (b.flagged ? "  <- below " + c.reference_label : "") + "\n";
+    out += label + "  " + bar + "  " + b.text +
+           (b.flagged ? "  <- below " + c.reference_label : "") + "\n";
   }
   if (c.bars.empty()) out += "(nothing to draw)\n";
   out += "```\n";

@@ -32,7 +32,8 @@ Format parse_format(const std::string& f) {
 bool use_color(const std::string& when) {
   if (when == "always") return true;
   if (when == "never") return false;
-  if (when != "auto") throw Error(kExitUsage, "--color must be auto, always or never, not '" + when + "'");
+  if (when != "auto")
+    throw Error(kExitUsage, "--color must be auto, always or never, not '" + when + "'");
   const char* no_color = std::getenv("NO_COLOR");
   if (no_color != nullptr && *no_color != '\0') return false;
   return isatty(STDOUT_FILENO) == 1;
@@ -65,10 +66,17 @@ struct Output {
   void page(Document doc) const {
     if (!options.title.empty()) doc.title = options.title;
     switch (format) {
-      case Format::kText: emit(out, render_text(doc, TextStyle{color, 40})); break;
-      case Format::kMarkdown: emit(out, render_markdown(doc)); break;
-      case Format::kHtml: emit(out, render_html(doc)); break;
-      case Format::kJson: break;
+      case Format::kText:
+        emit(out, render_text(doc, TextStyle{color, 40}));
+        break;
+      case Format::kMarkdown:
+        emit(out, render_markdown(doc));
+        break;
+      case Format::kHtml:
+        emit(out, render_html(doc));
+        break;
+      case Format::kJson:
+        break;
     }
   }
 };
@@ -188,7 +196,8 @@ int run(const Options& opt, cli::Context& ctx) {
     case Kind::kEvent:
       report_kind<EventTally>(reader, record, meta, ctx, output, layout_event);
       break;
-    case Kind::kAuto: break;
+    case Kind::kAuto:
+      break;
   }
   return kExitOk;
 }

@@ -11,16 +11,16 @@
 namespace socred::report {
 
 struct Options {
-  std::string kind = "auto";     // auto|score|decision|link|event
-  std::string format = "text";   // text|markdown|json|html
-  std::string by;                // a dotted path; empty: no groups
+  std::string kind = "auto";         // auto|score|decision|link|event
+  std::string format = "text";       // text|markdown|json|html
+  std::string by;                    // a dotted path; empty: no groups
   std::vector<std::string> compare;  // two runs, A then B
-  std::optional<double> cutoff;  // score lines: selected at or above
-  double threshold = 0.5;        // linkage: match probability that counts as a link
-  std::string truth;             // linkage: path of the ground truth
+  std::optional<double> cutoff;      // score lines: selected at or above
+  double threshold = 0.5;            // linkage: match probability that counts as a link
+  std::string truth;                 // linkage: path of the ground truth
   std::string public_sources = "police,court";
   int top = 10;
-  int bins = 0;  // histogram bins, about; 0: 12
+  int bins = 0;                // histogram bins, about; 0: 12
   std::string color = "auto";  // auto|always|never
   std::string title;
 };

@@ -24,12 +24,14 @@ std::optional<Problem> check_points(const std::optional<element>& value, std::st
   }
   object points;
   if (value->get(points) != simdjson::SUCCESS)
-    return Problem{std::string(key), fmt::format("field \"{}\": expected an object of points", key)};
+    return Problem{std::string(key),
+                   fmt::format("field \"{}\": expected an object of points", key)};
   for (auto field : points) {
     double v;
     if (field.value.get_double().get(v) != simdjson::SUCCESS || !(std::fabs(v) < kMaxPoints))
-      return Problem{std::string(key),
-                     fmt::format("field \"{}\": points of \"{}\" must be a number", key, field.key)};
+      return Problem{
+          std::string(key),
+          fmt::format("field \"{}\": points of \"{}\" must be a number", key, field.key)};
   }
   out = points;
   return std::nullopt;

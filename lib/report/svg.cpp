@@ -29,9 +29,12 @@ std::string shorten(const std::string& s) {
   while (i < s.size() && cells + 1 < kMaxLabel) {
     std::size_t len = 1;
     const auto c = static_cast<unsigned char>(s[i]);
-    if (c >= 0xF0) len = 4;
-    else if (c >= 0xE0) len = 3;
-    else if (c >= 0xC0) len = 2;
+    if (c >= 0xF0)
+      len = 4;
+    else if (c >= 0xE0)
+      len = 3;
+    else if (c >= 0xC0)
+      len = 2;
     out.append(s, i, len);
     cells += display_width(s.substr(i, len));
     i += len;
@@ -48,12 +51,23 @@ std::string xml_escape(std::string_view text) {
   out.reserve(text.size());
   for (char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -61,8 +75,8 @@ std::string xml_escape(std::string_view text) {
 
 std::string render_svg(const Chart& chart) {
   const double scale = chart_scale(chart);
-  const bool negatives = std::any_of(chart.bars.begin(), chart.bars.end(),
-                                     [](const Bar& b) { return b.value < 0; });
+  const bool negatives =
+      std::any_of(chart.bars.begin(), chart.bars.end(), [](const Bar& b) { return b.value < 0; });
   const double area = kWidth - kLabelWidth - kValueWidth - 10;
   // With negative values the zero axis sits in the middle of the bar area.
   const double zero = kLabelWidth + 10 + (negatives ? area / 2 : 0);
@@ -79,7 +93,8 @@ std::string render_svg(const Chart& chart) {
   for (int i = 0; i < rows; ++i) {
     const Bar& b = chart.bars[i];
     const double y = kTop + i * kRow;
-    double length = scale > 0 && std::isfinite(b.value) ? std::min(1.0, std::fabs(b.value) / scale) * span : 0;
+    double length =
+        scale > 0 && std::isfinite(b.value) ? std::min(1.0, std::fabs(b.value) / scale) * span : 0;
     const double x = b.value < 0 ? zero - length : zero;
     const char* fill = b.flagged ? "#c62828" : b.value < 0 ? "#e07b39" : "#3f6fb5";
     std::string cls = b.flagged ? "bar flagged" : b.value < 0 ? "bar negative" : "bar";
@@ -88,15 +103,17 @@ std::string render_svg(const Chart& chart) {
     out += fmt::format(
         "<rect class=\"{}\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\" rx=\"2\">"
         "<title>{}: {}</title></rect>\n",
-        cls, px(x), px(y + 2), px(length), kBarHeight, fill, xml_escape(b.label), xml_escape(b.text));
+        cls, px(x), px(y + 2), px(length), kBarHeight, fill, xml_escape(b.label),
+        xml_escape(b.text));
     const double text_x = b.value < 0 ? zero + 4 : zero + length + 4;
     out += fmt::format("<text class=\"value{}\" x=\"{}\" y=\"{}\">{}{}</text>\n",
                        b.flagged ? " flagged" : "", px(text_x), px(y + 12), xml_escape(b.text),
                        b.flagged ? " ⚑" : "");
   }
   const double bottom = kTop + std::max(rows, 1) * kRow;
-  out += fmt::format("<line class=\"axis\" x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"#555\"/>\n",
-                     px(zero), kTop - 2, px(zero), px(bottom));
+  out += fmt::format(
+      "<line class=\"axis\" x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"#555\"/>\n", px(zero),
+      kTop - 2, px(zero), px(bottom));
   if (chart.reference && scale > 0) {
     const double x = zero + std::min(1.0, *chart.reference / scale) * span;
     out += fmt::format(

@@ -115,18 +115,21 @@ class Writer {
   }
 
   void chart(const Chart& c) {
-    out += "  " + paint(c.title, kBold) + (c.axis.empty() ? "" : paint(" (" + c.axis + ")", kDim)) + "\n";
+    out += "  " + paint(c.title, kBold) + (c.axis.empty() ? "" : paint(" (" + c.axis + ")", kDim)) +
+           "\n";
     if (c.bars.empty()) {
       out += "  (nothing to draw)\n";
       return;
     }
     std::size_t label_width = 0;
-    for (const Bar& b : c.bars) label_width = std::max(label_width, display_width(fit(b.label, kMaxLabel)));
+    for (const Bar& b : c.bars)
+      label_width = std::max(label_width, display_width(fit(b.label, kMaxLabel)));
     const double scale = chart_scale(c);
     const int width = style_.bar_width;
     // The reference line (four fifths) as a dotted mark where no bar covers it.
     int ref_cell = -1;
-    if (c.reference && scale > 0) ref_cell = static_cast<int>(std::lround(*c.reference / scale * width));
+    if (c.reference && scale > 0)
+      ref_cell = static_cast<int>(std::lround(*c.reference / scale * width));
     for (const Bar& b : c.bars) {
       std::string cells = bar_cells(b.value, scale, width);
       int used = static_cast<int>(display_width(cells));
@@ -139,7 +142,8 @@ class Writer {
       out += line + "\n";
     }
     if (c.reference)
-      out += "    " + paint(std::string(label_width + 2, ' ') + "┊ = " + c.reference_label, kDim) + "\n";
+      out += "    " + paint(std::string(label_width + 2, ' ') + "┊ = " + c.reference_label, kDim) +
+             "\n";
   }
 
  private:

@@ -8,11 +8,16 @@ namespace socred::rules {
 
 const char* arith_text(Arith op) {
   switch (op) {
-    case Arith::add: return "+";
-    case Arith::sub: return "-";
-    case Arith::mul: return "*";
-    case Arith::div: return "/";
-    case Arith::mod: return "%";
+    case Arith::add:
+      return "+";
+    case Arith::sub:
+      return "-";
+    case Arith::mul:
+      return "*";
+    case Arith::div:
+      return "/";
+    case Arith::mod:
+      return "%";
   }
   return "?";
 }
@@ -20,19 +25,27 @@ const char* arith_text(Arith op) {
 std::string render(const Node& n) {
   auto kid = [&](std::size_t k) { return render(*n.kids[k]); };
   switch (n.kind) {
-    case NodeKind::literal: return value_text(n.literal);
-    case NodeKind::path: return io::path_text(n.path);
+    case NodeKind::literal:
+      return value_text(n.literal);
+    case NodeKind::path:
+      return io::path_text(n.path);
     case NodeKind::list: {
       std::string out = "[";
       for (std::size_t k = 0; k < n.kids.size(); ++k) out += (k ? ", " : "") + kid(k);
       return out + "]";
     }
-    case NodeKind::negate: return "(-" + kid(0) + ")";
-    case NodeKind::not_: return "(not " + kid(0) + ")";
-    case NodeKind::and_: return "(" + kid(0) + " and " + kid(1) + ")";
-    case NodeKind::or_: return "(" + kid(0) + " or " + kid(1) + ")";
-    case NodeKind::compare: return "(" + kid(0) + " " + op_text(n.op) + " " + kid(1) + ")";
-    case NodeKind::arith: return "(" + kid(0) + " " + arith_text(n.arith) + " " + kid(1) + ")";
+    case NodeKind::negate:
+      return "(-" + kid(0) + ")";
+    case NodeKind::not_:
+      return "(not " + kid(0) + ")";
+    case NodeKind::and_:
+      return "(" + kid(0) + " and " + kid(1) + ")";
+    case NodeKind::or_:
+      return "(" + kid(0) + " or " + kid(1) + ")";
+    case NodeKind::compare:
+      return "(" + kid(0) + " " + op_text(n.op) + " " + kid(1) + ")";
+    case NodeKind::arith:
+      return "(" + kid(0) + " " + arith_text(n.arith) + " " + kid(1) + ")";
     case NodeKind::call: {
       std::string out = functions()[static_cast<std::size_t>(n.function)].name;
       out += "(";

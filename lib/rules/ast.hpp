@@ -37,11 +37,11 @@ struct Node {
   io::Path path;           // paths
   int slot = -1;           // paths: set by the compiler
   std::vector<std::unique_ptr<Node>> kids;
-  std::vector<Value> items;  // lists: set by the compiler from the kids
+  std::vector<Value> items;        // lists: set by the compiler from the kids
   std::size_t begin = 0, end = 0;  // source bytes, for texts and messages
-  std::string source;      // the source text [begin, end)
-  int depth = 1;           // of the tree below, bounded by the parser
-  bool string_test = false;  // compare: `field == "text"` or `!=` (a fast path)
+  std::string source;              // the source text [begin, end)
+  int depth = 1;                   // of the tree below, bounded by the parser
+  bool string_test = false;        // compare: `field == "text"` or `!=` (a fast path)
 };
 
 using NodePtr = std::unique_ptr<Node>;

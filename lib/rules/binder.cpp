@@ -31,7 +31,8 @@ void index(BindLevel& level) {
     std::uint64_t head = key_head(name.data(), name.size());
     std::size_t i = BindLevel::hash(head, name.size()) & level.mask;
     while (level.table[i].node >= 0) i = (i + 1) & level.mask;
-    level.table[i] = BindLevel::Entry{head, static_cast<std::uint32_t>(name.size()), static_cast<std::int32_t>(k)};
+    level.table[i] = BindLevel::Entry{head, static_cast<std::uint32_t>(name.size()),
+                                      static_cast<std::int32_t>(k)};
     if (level.nodes[k].kids) index(*level.nodes[k].kids);
   }
 }

@@ -19,9 +19,9 @@ struct BindLevel;
 
 struct BindNode {
   std::string name;
-  int slot = -1;                     // this path's slot, if read
-  std::vector<int> below;            // every slot under this node (cleared when the key repeats)
-  std::unique_ptr<BindLevel> kids;   // nested fields read below this one, or null
+  int slot = -1;                    // this path's slot, if read
+  std::vector<int> below;           // every slot under this node (cleared when the key repeats)
+  std::unique_ptr<BindLevel> kids;  // nested fields read below this one, or null
 };
 
 /// The first min(8, size) bytes of a name as an integer, the rest zero.
@@ -62,7 +62,8 @@ struct BindLevel {
       if (e.node < 0) return nullptr;
       if (e.head == head && e.size == key.size()) {
         const BindNode& n = nodes[static_cast<std::size_t>(e.node)];
-        if (key.size() <= 8 || std::memcmp(n.name.data() + 8, key.data() + 8, key.size() - 8) == 0) return &n;
+        if (key.size() <= 8 || std::memcmp(n.name.data() + 8, key.data() + 8, key.size() - 8) == 0)
+          return &n;
       }
     }
   }

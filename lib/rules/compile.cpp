@@ -67,7 +67,8 @@ class Compiler {
         value(*n.kids[0]);
         value(*n.kids[1]);
         n.string_test = (n.op == Op::eq || n.op == Op::ne) && n.kids[0]->kind == NodeKind::path &&
-                        n.kids[1]->kind == NodeKind::literal && n.kids[1]->literal.kind == Kind::string;
+                        n.kids[1]->kind == NodeKind::literal &&
+                        n.kids[1]->literal.kind == Kind::string;
         return;
       case NodeKind::path:
         value(n);  // a boolean field, such as `paid`
@@ -75,7 +76,8 @@ class Compiler {
       case NodeKind::call:
         if (!functions()[static_cast<std::size_t>(n.function)].boolean)
           fail(n, fmt::format("expected a condition, found {} which gives a value: compare it, "
-                              "as in {} > 0", n.source, n.source));
+                              "as in {} > 0",
+                              n.source, n.source));
         value(n);
         return;
       case NodeKind::literal:
@@ -84,7 +86,8 @@ class Compiler {
       case NodeKind::negate:
       case NodeKind::arith:
         fail(n, fmt::format("expected a condition, found the arithmetic {}: compare it, as in "
-                            "{} > 0", n.source, n.source));
+                            "{} > 0",
+                            n.source, n.source));
       case NodeKind::list:
         fail(n, "expected a condition, found a list");
     }
@@ -107,8 +110,10 @@ class Compiler {
       return;
     }
     for (auto& kid : n.kids) {
-      if (kid->kind == NodeKind::compare) condition(*kid);
-      else value(*kid);
+      if (kid->kind == NodeKind::compare)
+        condition(*kid);
+      else
+        value(*kid);
     }
   }
 
@@ -135,8 +140,10 @@ class Compiler {
     } else if (n.op == Op::eq && b.kind == NodeKind::path && is_string(a)) {
       slot = b.slot;
       values.push_back(a.text_value);
-    } else if (n.op == Op::in && a.kind == NodeKind::path && b.kind == NodeKind::list && !b.kids.empty() &&
-               std::all_of(b.kids.begin(), b.kids.end(), [&](const NodePtr& k) { return is_string(*k); })) {
+    } else if (n.op == Op::in && a.kind == NodeKind::path && b.kind == NodeKind::list &&
+               !b.kids.empty() && std::all_of(b.kids.begin(), b.kids.end(), [&](const NodePtr& k) {
+                 return is_string(*k);
+               })) {
       slot = a.slot;
       for (const auto& k : b.kids) values.push_back(k->text_value);
     }

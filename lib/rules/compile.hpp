@@ -3,9 +3,9 @@
 // field rules test for equality most often (usually `type`).
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
-#include <algorithm>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -46,8 +46,9 @@ struct Program::Impl {
 
   /// The candidates for a dispatch value (binary search: no allocation).
   const std::vector<std::uint32_t>& candidates(std::string_view value) const {
-    auto it = std::lower_bound(dispatch.begin(), dispatch.end(), value,
-                               [](const auto& entry, std::string_view v) { return std::string_view(entry.first) < v; });
+    auto it = std::lower_bound(
+        dispatch.begin(), dispatch.end(), value,
+        [](const auto& entry, std::string_view v) { return std::string_view(entry.first) < v; });
     return it != dispatch.end() && it->first == value ? it->second : undispatched;
   }
 

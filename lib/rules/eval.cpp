@@ -20,7 +20,8 @@ Value from_truth(Truth t) {
 }
 
 const Node* first_missing_path(const Node& n, const Evaluator& ev) {
-  if (n.kind == NodeKind::path && n.slot >= 0 && ev.field(static_cast<std::size_t>(n.slot)).kind == Kind::missing)
+  if (n.kind == NodeKind::path && n.slot >= 0 &&
+      ev.field(static_cast<std::size_t>(n.slot)).kind == Kind::missing)
     return &n;
   for (const auto& kid : n.kids)
     if (const Node* p = first_missing_path(*kid, ev)) return p;
@@ -40,7 +41,8 @@ Evaluator::Evaluator(const Program& program, const std::vector<io::Path>& extra)
   binder_ = build_binder(paths_);
   slots_.resize(paths_.size());
   forced_.resize(paths_.size());
-  by_item_.resize(impl_->kind == Program::Kind::rules ? impl_->rules.size() : impl_->services.size());
+  by_item_.resize(impl_->kind == Program::Kind::rules ? impl_->rules.size()
+                                                      : impl_->services.size());
 }
 
 std::optional<std::size_t> Evaluator::slot_of(const io::Path& path) const {
@@ -65,7 +67,8 @@ void Evaluator::walk(simdjson::dom::object object, const BindLevel& level) {
     if (node == nullptr) continue;
     // JSON allows a key twice; the last one wins, whole: its nested fields
     // replace those of the earlier one, present or not.
-    if (node->slot >= 0) slots_[static_cast<std::size_t>(node->slot)] = Slot{field.value, gen_, false};
+    if (node->slot >= 0)
+      slots_[static_cast<std::size_t>(node->slot)] = Slot{field.value, gen_, false};
     if (node->kids) {
       for (int s : node->below) slots_[static_cast<std::size_t>(s)].stamp = 0;
       simdjson::dom::object inner;
@@ -77,7 +80,8 @@ void Evaluator::walk(simdjson::dom::object object, const BindLevel& level) {
 Evaluator::TsState Evaluator::ts_state() {
   if (!ts_done_) {
     ts_done_ = true;
-    Value v = impl_->ts_slot >= 0 ? field(static_cast<std::size_t>(impl_->ts_slot)) : Value::missing();
+    Value v =
+        impl_->ts_slot >= 0 ? field(static_cast<std::size_t>(impl_->ts_slot)) : Value::missing();
     if (v.kind == Kind::missing) {
       ts_state_ = TsState::missing;
     } else if (auto t = v.kind == Kind::string ? parse_time(v.s) : std::nullopt) {
@@ -120,8 +124,10 @@ bool Evaluator::match(std::vector<Match>& out) {
       const Node& unit = *p.units[r];
       Value v = value(unit);
       if (!v.is_number()) {
-        if (v.known()) fault(Cause::mismatch, unit, "expected a number", v.kind);
-        else if (v.kind == Kind::missing) fault(Cause::missing, unit);
+        if (v.known())
+          fault(Cause::mismatch, unit, "expected a number", v.kind);
+        else if (v.kind == Kind::missing)
+          fault(Cause::missing, unit);
         if (!unknown(r)) return false;
         continue;
       }
@@ -148,7 +154,8 @@ bool Evaluator::evaluate_service(std::size_t s, PolicyResult& out) {
     atoms_ = &out.comparisons;
     Truth t = truth(*conditions[c]);
     atoms_ = nullptr;
-    out.clauses.push_back(ClauseResult{static_cast<std::uint32_t>(s), static_cast<std::uint32_t>(c), t, first,
+    out.clauses.push_back(ClauseResult{static_cast<std::uint32_t>(s), static_cast<std::uint32_t>(c),
+                                       t, first,
                                        static_cast<std::uint32_t>(out.comparisons.size()) - first});
     if (t == Truth::unknown && !unknown(s, c)) return false;
   }
@@ -170,8 +177,8 @@ bool Evaluator::unknown(std::size_t item, std::size_t clause) {
   } else {
     const Service& service = impl_->services[item];
     const Clause& c = service.clauses[clause];
-    problem_ = fmt::format("service {}, {} clause at line {}: {}", service.name, c.forbid ? "forbid" : "allow",
-                           c.where.line, describe_fault());
+    problem_ = fmt::format("service {}, {} clause at line {}: {}", service.name,
+                           c.forbid ? "forbid" : "allow", c.where.line, describe_fault());
   }
   return false;
 }
@@ -186,8 +193,10 @@ std::string Evaluator::describe_fault() const {
   }
   std::string what = fault_.what != nullptr ? fault_.what : "a type mismatch";
   if (fault_.b != Kind::missing)
-    return fmt::format("{}: {}, got {} and {}", n->source, what, kind_name(fault_.a), kind_name(fault_.b));
-  if (fault_.a != Kind::missing) return fmt::format("{}: {}, got {}", n->source, what, kind_name(fault_.a));
+    return fmt::format("{}: {}, got {} and {}", n->source, what, kind_name(fault_.a),
+                       kind_name(fault_.b));
+  if (fault_.a != Kind::missing)
+    return fmt::format("{}: {}, got {}", n->source, what, kind_name(fault_.a));
   return fmt::format("{}: {}", n->source, what);
 }
 
@@ -198,9 +207,11 @@ void Evaluator::fault(Cause cause, const Node& n, const char* what, Kind a, Kind
   fault_ = FaultInfo{cause, &n, what, a, b};
 }
 
-void Evaluator::record(const Node& n, Op op, const std::string* right, const Value& a, const Value& b, Truth t) {
+void Evaluator::record(const Node& n, Op op, const std::string* right, const Value& a,
+                       const Value& b, Truth t) {
   static const std::string kNothing;
-  atoms_->push_back(Comparison{&n.source, op, right != nullptr ? right : &kNothing, a, b, t, shadow_ > 0});
+  atoms_->push_back(
+      Comparison{&n.source, op, right != nullptr ? right : &kNothing, a, b, t, shadow_ > 0});
 }
 
 Truth Evaluator::truth(const Node& n) {
@@ -228,7 +239,8 @@ Truth Evaluator::truth(const Node& n) {
       Truth t = truth(*n.kids[0]);
       return t == Truth::yes ? Truth::no : t == Truth::no ? Truth::yes : Truth::unknown;
     }
-    case NodeKind::compare: return compare(n);
+    case NodeKind::compare:
+      return compare(n);
     default: {
       Value v = value(n);
       Truth t = to_truth(v, n);
@@ -240,8 +252,10 @@ Truth Evaluator::truth(const Node& n) {
 
 Truth Evaluator::to_truth(const Value& v, const Node& n) {
   if (v.kind == Kind::boolean) return v.b ? Truth::yes : Truth::no;
-  if (v.kind == Kind::missing) fault(Cause::missing, n);
-  else if (v.kind != Kind::invalid) fault(Cause::mismatch, n, "expected true or false", v.kind);
+  if (v.kind == Kind::missing)
+    fault(Cause::missing, n);
+  else if (v.kind != Kind::invalid)
+    fault(Cause::mismatch, n, "expected true or false", v.kind);
   return Truth::unknown;
 }
 
@@ -271,8 +285,10 @@ Truth Evaluator::compare(const Node& n) {
       case Op::eq:
       case Op::ne: {
         bool equal = values_equal(a, b, comparable);
-        if (comparable) t = (equal == (n.op == Op::eq)) ? Truth::yes : Truth::no;
-        else fault(Cause::mismatch, n, "cannot compare", a.kind, b.kind);
+        if (comparable)
+          t = (equal == (n.op == Op::eq)) ? Truth::yes : Truth::no;
+        else
+          fault(Cause::mismatch, n, "cannot compare", a.kind, b.kind);
         break;
       }
       case Op::lt:
@@ -284,7 +300,10 @@ Truth Evaluator::compare(const Node& n) {
           fault(Cause::mismatch, n, "expected two numbers or two strings", a.kind, b.kind);
           break;
         }
-        bool yes = n.op == Op::lt ? order < 0 : n.op == Op::le ? order <= 0 : n.op == Op::gt ? order > 0 : order >= 0;
+        bool yes = n.op == Op::lt   ? order < 0
+                   : n.op == Op::le ? order <= 0
+                   : n.op == Op::gt ? order > 0
+                                    : order >= 0;
         t = yes ? Truth::yes : Truth::no;
         break;
       }
@@ -296,7 +315,8 @@ Truth Evaluator::compare(const Node& n) {
         }
         t = (list_contains(b, a) == (n.op == Op::in)) ? Truth::yes : Truth::no;
         break;
-      case Op::test: break;
+      case Op::test:
+        break;
     }
   }
   if (atoms_ != nullptr) record(left, n.op, &right.source, a, b, t);
@@ -305,9 +325,12 @@ Truth Evaluator::compare(const Node& n) {
 
 Value Evaluator::value(const Node& n) {
   switch (n.kind) {
-    case NodeKind::literal: return n.literal;
-    case NodeKind::path: return field(static_cast<std::size_t>(n.slot));
-    case NodeKind::list: return Value::literal_list(&n.items);
+    case NodeKind::literal:
+      return n.literal;
+    case NodeKind::path:
+      return field(static_cast<std::size_t>(n.slot));
+    case NodeKind::list:
+      return Value::literal_list(&n.items);
     case NodeKind::negate: {
       Value v = value(*n.kids[0]);
       if (!v.known()) return v;
@@ -316,12 +339,15 @@ Value Evaluator::value(const Node& n) {
       fault(Cause::mismatch, n, "expected a number after '-'", v.kind);
       return Value::invalid();
     }
-    case NodeKind::arith: return arith(n);
-    case NodeKind::call: return call(n);
+    case NodeKind::arith:
+      return arith(n);
+    case NodeKind::call:
+      return call(n);
     case NodeKind::and_:
     case NodeKind::or_:
     case NodeKind::not_:
-    case NodeKind::compare: return from_truth(truth(n));
+    case NodeKind::compare:
+      return from_truth(truth(n));
   }
   return Value::invalid();
 }
@@ -354,14 +380,18 @@ Value Evaluator::arith(const Node& n) {
         }
         if (b.i == -1) return Value::integer(0);  // INT64_MIN % -1 traps
         return Value::integer(a.i % b.i);
-      case Arith::div: break;  // always a real: 7 / 2 is 3.5
+      case Arith::div:
+        break;  // always a real: 7 / 2 is 3.5
     }
   }
   double x = a.as_double(), y = b.as_double();
   switch (n.arith) {
-    case Arith::add: return Value::real(x + y);
-    case Arith::sub: return Value::real(x - y);
-    case Arith::mul: return Value::real(x * y);
+    case Arith::add:
+      return Value::real(x + y);
+    case Arith::sub:
+      return Value::real(x - y);
+    case Arith::mul:
+      return Value::real(x * y);
     case Arith::div:
     case Arith::mod:
       if (y == 0) {

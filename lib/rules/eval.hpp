@@ -147,7 +147,8 @@ class Evaluator {
   Truth to_truth(const Value& v, const Node& n);
   void fault(Cause cause, const Node& n, const char* what = nullptr, Kind a = Kind::missing,
              Kind b = Kind::missing);
-  void record(const Node& n, Op op, const std::string* right, const Value& a, const Value& b, Truth t);
+  void record(const Node& n, Op op, const std::string* right, const Value& a, const Value& b,
+              Truth t);
   // Counts an unknown result; under strict sets problem_ and returns false.
   bool unknown(std::size_t item, std::size_t clause = 0);
   std::string describe_fault() const;

@@ -82,7 +82,8 @@ Value len(const Value* a, std::size_t, Scratch&, Fault& fault) {
   if (a[0].kind == Kind::array) {
     if (a[0].list != nullptr) return Value::integer(static_cast<std::int64_t>(a[0].list->size()));
     simdjson::dom::array array;
-    if (a[0].e.get(array) == simdjson::SUCCESS) return Value::integer(static_cast<std::int64_t>(array.size()));
+    if (a[0].e.get(array) == simdjson::SUCCESS)
+      return Value::integer(static_cast<std::int64_t>(array.size()));
   }
   return fail(fault, "a string or an array", a[0]);
 }

@@ -34,7 +34,7 @@ struct Function {
   const char* name;
   int min_args;
   int max_args;
-  bool boolean;  // a condition by itself (contains, starts_with...)
+  bool boolean;           // a condition by itself (contains, starts_with...)
   const char* signature;  // for messages and the man page
   /// Called with known arguments only (none missing or invalid).
   Value (*call)(const Value* args, std::size_t count, Scratch& scratch, Fault& fault);

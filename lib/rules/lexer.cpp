@@ -55,7 +55,11 @@ class Lexer {
     std::size_t n = text_.size(), i = 0;
     while (i < n) {
       unsigned char c = p[i];
-      std::size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+      std::size_t len = c < 0x80         ? 1
+                        : (c >> 5) == 6  ? 2
+                        : (c >> 4) == 14 ? 3
+                        : (c >> 3) == 30 ? 4
+                                         : 0;
       bool ok = len != 0 && i + len <= n;
       for (std::size_t k = 1; ok && k < len; ++k) ok = (p[i + k] & 0xC0) == 0x80;
       if (ok && len == 2) ok = c >= 0xC2;
@@ -105,21 +109,32 @@ class Lexer {
       return make(kind, start);
     };
     switch (c) {
-      case '(': return op(Tok::lparen, 1);
-      case ')': return op(Tok::rparen, 1);
-      case '[': return op(Tok::lbracket, 1);
-      case ']': return op(Tok::rbracket, 1);
-      case ',': return op(Tok::comma, 1);
+      case '(':
+        return op(Tok::lparen, 1);
+      case ')':
+        return op(Tok::rparen, 1);
+      case '[':
+        return op(Tok::lbracket, 1);
+      case ']':
+        return op(Tok::rbracket, 1);
+      case ',':
+        return op(Tok::comma, 1);
       case '.':
         if (pos_ + 1 < text_.size() && digit(text_[pos_ + 1]))
           src_.fail(start, "expected a digit before '.': write 0.5, not .5");
         return op(Tok::dot, 1);
-      case ':': return op(Tok::colon, 1);
-      case '+': return op(Tok::plus, 1);
-      case '-': return op(Tok::minus, 1);
-      case '*': return op(Tok::star, 1);
-      case '/': return op(Tok::slash, 1);
-      case '%': return op(Tok::percent, 1);
+      case ':':
+        return op(Tok::colon, 1);
+      case '+':
+        return op(Tok::plus, 1);
+      case '-':
+        return op(Tok::minus, 1);
+      case '*':
+        return op(Tok::star, 1);
+      case '/':
+        return op(Tok::slash, 1);
+      case '%':
+        return op(Tok::percent, 1);
       case '=':
         if (two('=')) return op(Tok::eq, 2);
         src_.fail(start, "expected '==' to compare: '=' alone is not an operator");
@@ -138,15 +153,18 @@ class Lexer {
         src_.fail(start, "expected the word 'or': '|' is not an operator");
       case '\'':
         src_.fail(start, "expected a string in double quotes: single quotes are not strings");
-      default: break;
+      default:
+        break;
     }
     auto u = static_cast<unsigned char>(c);
     if (u < 0x20 || u == 0x7F)
       src_.fail(start, fmt::format("unexpected control character 0x{:02X}", u));
     std::size_t len = 1;
-    while (start + len < text_.size() && (static_cast<unsigned char>(text_[start + len]) & 0xC0) == 0x80)
+    while (start + len < text_.size() &&
+           (static_cast<unsigned char>(text_[start + len]) & 0xC0) == 0x80)
       ++len;
-    src_.fail(start, fmt::format("unexpected character '{}'", std::string_view(text_).substr(start, len)));
+    src_.fail(start,
+              fmt::format("unexpected character '{}'", std::string_view(text_).substr(start, len)));
   }
 
   Token number(std::size_t start) {
@@ -189,15 +207,33 @@ class Lexer {
       if (++pos_ >= text_.size()) src_.fail(esc, "unterminated string");
       char e = text_[pos_++];
       switch (e) {
-        case '"': value += '"'; break;
-        case '\\': value += '\\'; break;
-        case '/': value += '/'; break;
-        case 'n': value += '\n'; break;
-        case 't': value += '\t'; break;
-        case 'r': value += '\r'; break;
-        case 'b': value += '\b'; break;
-        case 'f': value += '\f'; break;
-        case 'u': value_escape(esc, value); break;
+        case '"':
+          value += '"';
+          break;
+        case '\\':
+          value += '\\';
+          break;
+        case '/':
+          value += '/';
+          break;
+        case 'n':
+          value += '\n';
+          break;
+        case 't':
+          value += '\t';
+          break;
+        case 'r':
+          value += '\r';
+          break;
+        case 'b':
+          value += '\b';
+          break;
+        case 'f':
+          value += '\f';
+          break;
+        case 'u':
+          value_escape(esc, value);
+          break;
         default:
           src_.fail(esc, "expected an escape \\\" \\\\ \\/ \\n \\t \\r \\b \\f or \\uXXXX");
       }
@@ -214,10 +250,14 @@ class Lexer {
     for (int k = 0; k < 4; ++k) {
       char h = text_[pos_++];
       cp <<= 4;
-      if (h >= '0' && h <= '9') cp |= static_cast<std::uint32_t>(h - '0');
-      else if (h >= 'a' && h <= 'f') cp |= static_cast<std::uint32_t>(h - 'a' + 10);
-      else if (h >= 'A' && h <= 'F') cp |= static_cast<std::uint32_t>(h - 'A' + 10);
-      else src_.fail(esc, "expected four hex digits after \\u");
+      if (h >= '0' && h <= '9')
+        cp |= static_cast<std::uint32_t>(h - '0');
+      else if (h >= 'a' && h <= 'f')
+        cp |= static_cast<std::uint32_t>(h - 'a' + 10);
+      else if (h >= 'A' && h <= 'F')
+        cp |= static_cast<std::uint32_t>(h - 'A' + 10);
+      else
+        src_.fail(esc, "expected four hex digits after \\u");
     }
     return cp;
   }
@@ -248,11 +288,16 @@ std::vector<Token> tokenize(const Source& source) { return Lexer(source).run(); 
 
 std::string describe(const Token& token) {
   switch (token.kind) {
-    case Tok::end: return "end of file";
-    case Tok::string: return fmt::format("the string {}", token.text);
-    case Tok::number: return fmt::format("the number {}", token.text);
-    case Tok::word: return fmt::format("'{}'", token.text);
-    default: return fmt::format("'{}'", token.text);
+    case Tok::end:
+      return "end of file";
+    case Tok::string:
+      return fmt::format("the string {}", token.text);
+    case Tok::number:
+      return fmt::format("the number {}", token.text);
+    case Tok::word:
+      return fmt::format("'{}'", token.text);
+    default:
+      return fmt::format("'{}'", token.text);
   }
 }
 

@@ -16,11 +16,25 @@ enum class Tok : std::uint8_t {
   word,    // identifiers and keywords alike: keywords depend on the place
   number,  // 12, 0.5, 1e3 (a sign is a separate token)
   string,  // "..." (value holds the decoded text)
-  lparen, rparen, lbracket, rbracket, comma, dot,
-  eq, ne, lt, le, gt, ge,
-  plus, minus, star, slash, percent,
+  lparen,
+  rparen,
+  lbracket,
+  rbracket,
+  comma,
+  dot,
+  eq,
+  ne,
+  lt,
+  le,
+  gt,
+  ge,
+  plus,
+  minus,
+  star,
+  slash,
+  percent,
   colon,
-  end,     // end of the file
+  end,  // end of the file
 };
 
 struct Token {

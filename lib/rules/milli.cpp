@@ -16,8 +16,8 @@ Milli round_milli(double thousandths) {
 
 std::string format_milli(Milli value) {
   // Work on the magnitude as unsigned so INT64_MIN prints too.
-  std::uint64_t magnitude = value < 0 ? 0 - static_cast<std::uint64_t>(value)
-                                      : static_cast<std::uint64_t>(value);
+  std::uint64_t magnitude =
+      value < 0 ? 0 - static_cast<std::uint64_t>(value) : static_cast<std::uint64_t>(value);
   std::string out = value < 0 ? "-" : "";
   out += std::to_string(magnitude / 1000);
   unsigned frac = static_cast<unsigned>(magnitude % 1000);

@@ -6,9 +6,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
-#include <algorithm>
 #include <set>
 #include <unordered_map>
 
@@ -45,15 +45,17 @@ class Parser {
         expect_word("to", "'to' in 'range LOW to HIGH'");
         const Token& hi_tok = peek();
         Milli hi = milli("a number after 'to' (range LOW to HIGH)");
-        if (hi < lo) fail(hi_tok, fmt::format("expected HIGH >= LOW in 'range {} to {}'",
-                                               format_milli(lo), format_milli(hi)));
+        if (hi < lo)
+          fail(hi_tok, fmt::format("expected HIGH >= LOW in 'range {} to {}'", format_milli(lo),
+                                   format_milli(hi)));
         impl.min = lo;
         impl.max = hi;
       } else if (is_word("rule")) {
         rule(impl);
       } else if (is_word("service") || is_word("allow") || is_word("forbid")) {
         fail(t, fmt::format("expected 'base', 'range' or 'rule', found {}: services belong in a "
-                            "policy file (gate --policy)", describe(t)));
+                            "policy file (gate --policy)",
+                            describe(t)));
       } else {
         fail(t, fmt::format("expected 'base', 'range' or 'rule', found {}", describe(t)));
       }
@@ -61,8 +63,9 @@ class Parser {
     if (!impl.has_base)
       fail(peek(), "expected 'base N' somewhere in the file: a rule set needs a base score");
     if (impl.min && (impl.base < *impl.min || impl.base > *impl.max))
-      src_.fail(0, fmt::format("expected the base {} within the range {} to {}", format_milli(impl.base),
-                               format_milli(*impl.min), format_milli(*impl.max)));
+      src_.fail(
+          0, fmt::format("expected the base {} within the range {} to {}", format_milli(impl.base),
+                         format_milli(*impl.min), format_milli(*impl.max)));
   }
 
   void policy_file(Program::Impl& impl) {
@@ -72,7 +75,8 @@ class Parser {
       if (!is_word("service")) {
         if (is_word("rule") || is_word("base") || is_word("range"))
           fail(t, fmt::format("expected 'service', found {}: rules belong in a rules file "
-                              "(score --rules)", describe(t)));
+                              "(score --rules)",
+                              describe(t)));
         fail(t, fmt::format("expected 'service', found {}", describe(t)));
       }
       service(impl);
@@ -81,7 +85,8 @@ class Parser {
 
   NodePtr whole_expression() {
     NodePtr e = expression();
-    if (!at_end()) fail(peek(), fmt::format("expected an operator or the end, found {}", describe(peek())));
+    if (!at_end())
+      fail(peek(), fmt::format("expected an operator or the end, found {}", describe(peek())));
     return e;
   }
 
@@ -104,7 +109,9 @@ class Parser {
   bool is_word(std::string_view w, std::size_t ahead = 0) const {
     return peek(ahead).kind == Tok::word && peek(ahead).text == w;
   }
-  [[noreturn]] void fail(const Token& t, const std::string& message) const { src_.fail(t.offset, message); }
+  [[noreturn]] void fail(const Token& t, const std::string& message) const {
+    src_.fail(t.offset, message);
+  }
   [[noreturn]] void expected(const std::string& what) const {
     fail(peek(), fmt::format("expected {}, found {}", what, describe(peek())));
   }
@@ -127,13 +134,16 @@ class Parser {
     const Token& first = peek();
     if (is(Tok::plus) || is(Tok::minus)) text = std::string(next().text);
     if (!is(Tok::number)) {
-      if (!text.empty()) fail(peek(), fmt::format("expected a number after '{}', found {}", text, describe(peek())));
+      if (!text.empty())
+        fail(peek(), fmt::format("expected a number after '{}', found {}", text, describe(peek())));
       expected(what);
     }
     const Token& num = next();
     text += num.text;
     auto value = parse_milli(text);
-    if (!value) fail(first, fmt::format("expected a number with at most three decimals, found {}", describe(num)));
+    if (!value)
+      fail(first,
+           fmt::format("expected a number with at most three decimals, found {}", describe(num)));
     return *value;
   }
 
@@ -141,7 +151,8 @@ class Parser {
     if (!is(Tok::number)) expected(what);
     const Token& t = next();
     double v = std::strtod(std::string(t.text).c_str(), nullptr);
-    if (!(v > 0) || !std::isfinite(v)) fail(t, fmt::format("expected {}, found {}", what, describe(t)));
+    if (!(v > 0) || !std::isfinite(v))
+      fail(t, fmt::format("expected {}, found {}", what, describe(t)));
     return v;
   }
 
@@ -163,11 +174,16 @@ class Parser {
     std::string_view u = peek().text;
     if (u.size() > 1 && u.back() == 's') u.remove_suffix(1);
     std::int64_t seconds = 0;
-    if (u == "day") seconds = 86400;
-    else if (u == "week") seconds = 7 * 86400;
-    else if (u == "year") seconds = 365 * 86400;
-    else if (u == "hour" && !whole_days) seconds = 3600;
-    else expected(what);
+    if (u == "day")
+      seconds = 86400;
+    else if (u == "week")
+      seconds = 7 * 86400;
+    else if (u == "year")
+      seconds = 365 * 86400;
+    else if (u == "hour" && !whole_days)
+      seconds = 3600;
+    else
+      expected(what);
     next();
     return count * seconds;
   }
@@ -208,8 +224,8 @@ class Parser {
     r.where = where(rule_tok);
     auto [known, fresh] = names_.emplace(r.name, r.where.line);
     if (!fresh)
-      fail(name_tok, fmt::format("expected a new rule name: '{}' is already defined at line {}", r.name,
-                                 known->second));
+      fail(name_tok, fmt::format("expected a new rule name: '{}' is already defined at line {}",
+                                 r.name, known->second));
     if (is(Tok::colon)) next();
     NodePtr condition, unit;
     bool has_points = false, has_reason = false, has_evidence = false;
@@ -222,8 +238,8 @@ class Parser {
       const Token& t = peek();
       if (at_end() || is_word("rule") || is_word("base") || is_word("range")) break;
       if (!is(Tok::word))
-        fail(t, fmt::format("expected a clause of rule '{}' ({}) or the next 'rule', found {}", r.name,
-                            kRuleClauses, describe(t)));
+        fail(t, fmt::format("expected a clause of rule '{}' ({}) or the next 'rule', found {}",
+                            r.name, kRuleClauses, describe(t)));
       std::string w(t.text);
       if (w == "when") {
         once(t, w);
@@ -263,7 +279,9 @@ class Parser {
         once(t, "at most");
         next();
         if (!has_points)
-          fail(t, fmt::format("expected 'points' before 'at most' in rule '{}': a cap limits the points", r.name));
+          fail(t, fmt::format(
+                      "expected 'points' before 'at most' in rule '{}': a cap limits the points",
+                      r.name));
         r.cap = cap(r.points, "rule '" + r.name + "'");
       } else if (w == "fade" || w == "expire") {
         once(t, "fade or expire");
@@ -285,20 +303,25 @@ class Parser {
       } else if (w == "flag") {
         next();
         std::string flag;
-        if (is(Tok::string)) flag = next().value;
-        else if (is(Tok::word)) flag = std::string(next().text);
-        else expected("a flag name after 'flag' (flag blacklist)");
+        if (is(Tok::string))
+          flag = next().value;
+        else if (is(Tok::word))
+          flag = std::string(next().text);
+        else
+          expected("a flag name after 'flag' (flag blacklist)");
         if (flag.empty()) fail(t, "expected a flag name, found an empty string");
         r.flags.push_back(flag);
       } else if (w == "spill") {
         once(t, w);
         next();
         if (!has_points)
-          fail(t, fmt::format("expected 'points' before 'spill' in rule '{}': a spill shares the points", r.name));
+          fail(t, fmt::format(
+                      "expected 'points' before 'spill' in rule '{}': a spill shares the points",
+                      r.name));
         r.spill = spill(r);
       } else {
-        fail(t, fmt::format("expected a clause of rule '{}' ({}) or the next 'rule', found {}", r.name,
-                            kRuleClauses, describe(t)));
+        fail(t, fmt::format("expected a clause of rule '{}' ({}) or the next 'rule', found {}",
+                            r.name, kRuleClauses, describe(t)));
       }
     }
     auto need = [&](bool has, const char* what) {
@@ -318,12 +341,15 @@ class Parser {
     Spill s;
     const Token& share_tok = peek();
     s.share = positive("a share between 0 and 1 after 'spill' (spill 0.2 to friends)");
-    if (s.share > 1) fail(share_tok, fmt::format("expected a share between 0 and 1, found {}", describe(share_tok)));
+    if (s.share > 1)
+      fail(share_tok,
+           fmt::format("expected a share between 0 and 1, found {}", describe(share_tok)));
     expect_word("to", "'to friends' after the share");
     expect_word("friends", "'friends' after 'to'");
     if (is_word("within")) {
       next();
-      s.hops = static_cast<int>(whole(fmt::format("a number of hops from 1 to {}", kMaxHops), 1, kMaxHops));
+      s.hops = static_cast<int>(
+          whole(fmt::format("a number of hops from 1 to {}", kMaxHops), 1, kMaxHops));
       if (!is_word("hop") && !is_word("hops")) expected("'hops' after the number");
       next();
     }
@@ -331,7 +357,8 @@ class Parser {
       next();
       const Token& d = peek();
       s.decay = positive("a decay between 0 and 1 (decay 0.5 per hop)");
-      if (s.decay > 1) fail(d, fmt::format("expected a decay between 0 and 1, found {}", describe(d)));
+      if (s.decay > 1)
+        fail(d, fmt::format("expected a decay between 0 and 1, found {}", describe(d)));
       if (is_word("per") && is_word("hop", 1)) next(), next();
     }
     if (is_word("at") && is_word("most", 1)) {
@@ -343,10 +370,14 @@ class Parser {
 
   Evidence evidence() {
     Evidence e;
-    if (is_word("documented")) e = Evidence::documented;
-    else if (is_word("reported")) e = Evidence::reported;
-    else if (is_word("speculative")) e = Evidence::speculative;
-    else expected("documented, reported or speculative after 'evidence'");
+    if (is_word("documented"))
+      e = Evidence::documented;
+    else if (is_word("reported"))
+      e = Evidence::reported;
+    else if (is_word("speculative"))
+      e = Evidence::speculative;
+    else
+      expected("documented, reported or speculative after 'evidence'");
     next();
     return e;
   }
@@ -385,8 +416,8 @@ class Parser {
     if (s.name.empty()) fail(name_tok, "expected a service name, found an empty string");
     auto [known, fresh] = names_.emplace(s.name, s.where.line);
     if (!fresh)
-      fail(name_tok, fmt::format("expected a new service name: '{}' is already defined at line {}", s.name,
-                                 known->second));
+      fail(name_tok, fmt::format("expected a new service name: '{}' is already defined at line {}",
+                                 s.name, known->second));
     if (is(Tok::colon)) next();
     std::vector<NodePtr> conditions;
     while (is_word("allow") || is_word("forbid")) {
@@ -414,7 +445,8 @@ class Parser {
         }
       }
       if (!has_reason)
-        expected(fmt::format("'reason \"...\"' for this {} clause (what a person would be told)", kw.text));
+        expected(fmt::format("'reason \"...\"' for this {} clause (what a person would be told)",
+                             kw.text));
       s.clauses.push_back(std::move(c));
       conditions.push_back(std::move(condition));
     }
@@ -451,7 +483,8 @@ class Parser {
   }
 
   NodePtr expression() {
-    if (++depth_ > kMaxDepth) fail(peek(), fmt::format("expression nested deeper than {} levels", kMaxDepth));
+    if (++depth_ > kMaxDepth)
+      fail(peek(), fmt::format("expression nested deeper than {} levels", kMaxDepth));
     NodePtr e = or_expr();
     --depth_;
     return e;
@@ -478,7 +511,8 @@ class Parser {
   NodePtr not_expr() {
     if (is_word("not")) {
       std::size_t begin = next().offset;
-      if (++depth_ > kMaxDepth) fail(peek(), fmt::format("expression nested deeper than {} levels", kMaxDepth));
+      if (++depth_ > kMaxDepth)
+        fail(peek(), fmt::format("expression nested deeper than {} levels", kMaxDepth));
       auto n = node(NodeKind::not_, begin);
       n->kids.push_back(not_expr());
       --depth_;
@@ -490,13 +524,26 @@ class Parser {
   bool comparison_ahead(Op& op, std::size_t& width) const {
     width = 1;
     switch (peek().kind) {
-      case Tok::eq: op = Op::eq; return true;
-      case Tok::ne: op = Op::ne; return true;
-      case Tok::lt: op = Op::lt; return true;
-      case Tok::le: op = Op::le; return true;
-      case Tok::gt: op = Op::gt; return true;
-      case Tok::ge: op = Op::ge; return true;
-      default: break;
+      case Tok::eq:
+        op = Op::eq;
+        return true;
+      case Tok::ne:
+        op = Op::ne;
+        return true;
+      case Tok::lt:
+        op = Op::lt;
+        return true;
+      case Tok::le:
+        op = Op::le;
+        return true;
+      case Tok::gt:
+        op = Op::gt;
+        return true;
+      case Tok::ge:
+        op = Op::ge;
+        return true;
+      default:
+        break;
     }
     if (is_word("in")) {
       op = Op::in;
@@ -528,7 +575,8 @@ class Parser {
     n->kids.push_back(std::move(right));
     n = finish(std::move(n));
     if (comparison_ahead(op, width))
-      fail(peek(), fmt::format("comparisons do not chain: join them with 'and' ({} and ...)", n->source));
+      fail(peek(),
+           fmt::format("comparisons do not chain: join them with 'and' ({} and ...)", n->source));
     return n;
   }
 
@@ -564,11 +612,14 @@ class Parser {
       minus = true;
       if (!is(Tok::number)) expected("a number after '-' in the list");
     }
-    if (is(Tok::number) || is(Tok::string) || is_word("true") || is_word("false") || is_word("null")) {
+    if (is(Tok::number) || is(Tok::string) || is_word("true") || is_word("false") ||
+        is_word("null")) {
       NodePtr lit = literal();
       if (minus) {
-        if (lit->literal.kind == Kind::integer && lit->literal.i != INT64_MIN) lit->literal.i = -lit->literal.i;
-        else lit->literal = Value::real(-lit->literal.as_double());
+        if (lit->literal.kind == Kind::integer && lit->literal.i != INT64_MIN)
+          lit->literal.i = -lit->literal.i;
+        else
+          lit->literal = Value::real(-lit->literal.as_double());
         lit->begin = begin;
         lit = finish(std::move(lit));
       }
@@ -604,7 +655,8 @@ class Parser {
   NodePtr unary() {
     if (is(Tok::minus)) {
       std::size_t begin = next().offset;
-      if (++depth_ > kMaxDepth) fail(peek(), fmt::format("expression nested deeper than {} levels", kMaxDepth));
+      if (++depth_ > kMaxDepth)
+        fail(peek(), fmt::format("expression nested deeper than {} levels", kMaxDepth));
       auto n = node(NodeKind::negate, begin);
       n->kids.push_back(unary());
       --depth_;
@@ -626,7 +678,8 @@ class Parser {
         n->literal = Value::integer(i);
       } else {
         double d = std::strtod(digits.c_str(), nullptr);
-        if (!std::isfinite(d)) fail(t, fmt::format("expected a number within range, found {}", describe(t)));
+        if (!std::isfinite(d))
+          fail(t, fmt::format("expected a number within range, found {}", describe(t)));
         n->literal = Value::real(d);
       }
     } else if (t.kind == Tok::string) {
@@ -642,7 +695,8 @@ class Parser {
 
   NodePtr primary() {
     const Token& t = peek();
-    if (t.kind == Tok::number || t.kind == Tok::string || is_word("true") || is_word("false") || is_word("null"))
+    if (t.kind == Tok::number || t.kind == Tok::string || is_word("true") || is_word("false") ||
+        is_word("null"))
       return literal();
     if (t.kind == Tok::lparen) {
       next();
@@ -670,7 +724,8 @@ class Parser {
     const Token& name = next();
     int f = find_function(name.text);
     if (f < 0)
-      fail(name, fmt::format("unknown function '{}': expected one of {}", name.text, function_names()));
+      fail(name,
+           fmt::format("unknown function '{}': expected one of {}", name.text, function_names()));
     auto n = node(NodeKind::call, name.offset);
     n->function = f;
     next();  // (
@@ -689,8 +744,9 @@ class Parser {
     const Function& fn = functions()[static_cast<std::size_t>(f)];
     int argc = static_cast<int>(n->kids.size());
     if (argc < fn.min_args || argc > fn.max_args) {
-      std::string count = fn.min_args == fn.max_args ? std::to_string(fn.min_args)
-                                                     : fmt::format("{} to {}", fn.min_args, fn.max_args);
+      std::string count = fn.min_args == fn.max_args
+                              ? std::to_string(fn.min_args)
+                              : fmt::format("{} to {}", fn.min_args, fn.max_args);
       fail(name, fmt::format("expected {} argument{} for {}, found {}", count,
                              fn.max_args == 1 ? "" : "s", fn.signature, argc));
     }
@@ -704,7 +760,8 @@ class Parser {
     auto component = [&](bool first) {
       if (is(Tok::lbracket)) {
         next();
-        if (!is(Tok::string)) expected("a field name in double quotes after '[' (as in [\"id.orig_h\"])");
+        if (!is(Tok::string))
+          expected("a field name in double quotes after '[' (as in [\"id.orig_h\"])");
         n->path.push_back(next().value);
         expect(Tok::rbracket, "']' after the field name");
       } else if (is(Tok::word) && (!first || !reserved(peek().text))) {
@@ -718,7 +775,8 @@ class Parser {
       // A path continues only without spaces: "a.b", "a[\"b\"]".
       if (is(Tok::dot) && peek().offset == prev_end_) {
         next();
-        if (!(is(Tok::word) && peek().offset == prev_end_)) expected("a field name right after '.'");
+        if (!(is(Tok::word) && peek().offset == prev_end_))
+          expected("a field name right after '.'");
         component(false);
       } else if (is(Tok::lbracket) && peek().offset == prev_end_) {
         component(false);
@@ -745,8 +803,10 @@ std::unique_ptr<Program::Impl> parse_file(Source source, Program::Kind kind) {
   auto impl = std::make_unique<Program::Impl>(std::move(source));
   impl->kind = kind;
   Parser parser(impl->source);
-  if (kind == Program::Kind::rules) parser.rules_file(*impl);
-  else parser.policy_file(*impl);
+  if (kind == Program::Kind::rules)
+    parser.rules_file(*impl);
+  else
+    parser.policy_file(*impl);
   return impl;
 }
 

@@ -24,7 +24,8 @@ Program build(std::string text, std::string file, Program::Kind kind) {
 
 std::string read_file(const std::string& path, const char* what) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error(kExitNoInput, fmt::format("cannot open {}: {}", what, std::strerror(errno)), path);
+  if (!in)
+    throw Error(kExitNoInput, fmt::format("cannot open {}: {}", what, std::strerror(errno)), path);
   std::ostringstream text;
   text << in.rdbuf();
   if (in.bad() || (in.fail() && !in.eof() && text.tellp() > 0))
@@ -46,9 +47,12 @@ std::string names(const std::vector<Rule>& rules, const std::vector<std::uint32_
 
 const char* evidence_text(Evidence evidence) {
   switch (evidence) {
-    case Evidence::documented: return "documented";
-    case Evidence::reported: return "reported";
-    case Evidence::speculative: return "speculative";
+    case Evidence::documented:
+      return "documented";
+    case Evidence::reported:
+      return "reported";
+    case Evidence::speculative:
+      return "speculative";
   }
   return "?";
 }
@@ -111,17 +115,20 @@ std::string Program::dump_plan() const {
   }
   out += "fields:\n";
   for (std::size_t k = 0; k < p.fields.size(); ++k)
-    out += fmt::format("  {} {} (read by {} {}{}{})\n", k, io::path_text(p.fields[k]), p.field_uses[k],
-                       rules ? "rule" : "clause", p.field_uses[k] == 1 ? "" : "s",
-                       static_cast<int>(k) == p.ts_slot ? "; always bound, for caps and fades" : "");
+    out +=
+        fmt::format("  {} {} (read by {} {}{}{})\n", k, io::path_text(p.fields[k]), p.field_uses[k],
+                    rules ? "rule" : "clause", p.field_uses[k] == 1 ? "" : "s",
+                    static_cast<int>(k) == p.ts_slot ? "; always bound, for caps and fades" : "");
   if (rules) {
     if (p.dispatch_slot < 0) {
       out += "dispatch: none (every rule is tried on every record)\n";
     } else {
-      out += fmt::format("dispatch on {}:\n", io::path_text(p.fields[static_cast<std::size_t>(p.dispatch_slot)]));
+      out += fmt::format("dispatch on {}:\n",
+                         io::path_text(p.fields[static_cast<std::size_t>(p.dispatch_slot)]));
       for (const auto& [key, candidates] : p.dispatch) {
         std::string quoted = "\"";
-        for (char c : key) quoted += (c == '"' || c == '\\') ? std::string("\\") + c : std::string(1, c);
+        for (char c : key)
+          quoted += (c == '"' || c == '\\') ? std::string("\\") + c : std::string(1, c);
         out += fmt::format("  {} -> {}\n", quoted + "\"", names(p.rules, candidates));
       }
       out += fmt::format("  any other string -> {}\n", names(p.rules, p.undispatched));

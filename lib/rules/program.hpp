@@ -82,7 +82,7 @@ struct Clause {
 };
 
 struct Service {
-  std::string name;  // "job.civil_service"
+  std::string name;             // "job.civil_service"
   std::vector<Clause> clauses;  // in file order
   Location where;
 };

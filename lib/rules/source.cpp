@@ -27,7 +27,8 @@ std::size_t line_start(const std::string& t, std::size_t offset) {
 
 }  // namespace
 
-Source::Source(std::string file, std::string text) : file_(std::move(file)), text_(std::move(text)) {
+Source::Source(std::string file, std::string text)
+    : file_(std::move(file)), text_(std::move(text)) {
   line_starts_.push_back(0);
   for (std::size_t i = 0; i < text_.size(); ++i)
     if (text_[i] == '\n') line_starts_.push_back(i + 1);

@@ -85,8 +85,8 @@ std::optional<std::int64_t> parse_time(std::string_view s) {
   if ((s[i] == 'Z' || s[i] == 'z') && i + 1 == s.size()) return t;
   if (s[i] != '+' && s[i] != '-') return std::nullopt;
   unsigned oh, om;
-  if (s.size() != i + 6 || !digits(s, i + 1, 2, oh) || s[i + 3] != ':' || !digits(s, i + 4, 2, om) ||
-      oh > 23 || om > 59)
+  if (s.size() != i + 6 || !digits(s, i + 1, 2, oh) || s[i + 3] != ':' ||
+      !digits(s, i + 4, 2, om) || oh > 23 || om > 59)
     return std::nullopt;
   std::int64_t offset = oh * 3600 + om * 60;
   return s[i] == '+' ? t - offset : t + offset;

@@ -37,12 +37,18 @@ int compare_numbers(const Value& a, const Value& b) {
 Value Value::from_json(simdjson::dom::element e) {
   using T = simdjson::dom::element_type;
   switch (e.type()) {
-    case T::INT64: return integer(std::int64_t(e.get_int64()));
-    case T::UINT64: return real(static_cast<double>(std::uint64_t(e.get_uint64())));
-    case T::DOUBLE: return real(double(e.get_double()));
-    case T::STRING: return string(std::string_view(e.get_string()));
-    case T::BOOL: return boolean(bool(e.get_bool()));
-    case T::NULL_VALUE: return null();
+    case T::INT64:
+      return integer(std::int64_t(e.get_int64()));
+    case T::UINT64:
+      return real(static_cast<double>(std::uint64_t(e.get_uint64())));
+    case T::DOUBLE:
+      return real(double(e.get_double()));
+    case T::STRING:
+      return string(std::string_view(e.get_string()));
+    case T::BOOL:
+      return boolean(bool(e.get_bool()));
+    case T::NULL_VALUE:
+      return null();
     case T::ARRAY: {
       Value v = make(Kind::array);
       v.e = e;
@@ -59,60 +65,92 @@ Value Value::from_json(simdjson::dom::element e) {
 
 const char* op_text(Op op) {
   switch (op) {
-    case Op::eq: return "==";
-    case Op::ne: return "!=";
-    case Op::lt: return "<";
-    case Op::le: return "<=";
-    case Op::gt: return ">";
-    case Op::ge: return ">=";
-    case Op::in: return "in";
-    case Op::not_in: return "not in";
-    case Op::test: return "is";
+    case Op::eq:
+      return "==";
+    case Op::ne:
+      return "!=";
+    case Op::lt:
+      return "<";
+    case Op::le:
+      return "<=";
+    case Op::gt:
+      return ">";
+    case Op::ge:
+      return ">=";
+    case Op::in:
+      return "in";
+    case Op::not_in:
+      return "not in";
+    case Op::test:
+      return "is";
   }
   return "?";
 }
 
 Op negated(Op op) {
   switch (op) {
-    case Op::eq: return Op::ne;
-    case Op::ne: return Op::eq;
-    case Op::lt: return Op::ge;
-    case Op::le: return Op::gt;
-    case Op::gt: return Op::le;
-    case Op::ge: return Op::lt;
-    case Op::in: return Op::not_in;
-    case Op::not_in: return Op::in;
-    case Op::test: return Op::test;
+    case Op::eq:
+      return Op::ne;
+    case Op::ne:
+      return Op::eq;
+    case Op::lt:
+      return Op::ge;
+    case Op::le:
+      return Op::gt;
+    case Op::gt:
+      return Op::le;
+    case Op::ge:
+      return Op::lt;
+    case Op::in:
+      return Op::not_in;
+    case Op::not_in:
+      return Op::in;
+    case Op::test:
+      return Op::test;
   }
   return op;
 }
 
 const char* kind_name(Kind kind) {
   switch (kind) {
-    case Kind::missing: return "missing";
-    case Kind::invalid: return "invalid";
-    case Kind::null: return "null";
-    case Kind::boolean: return "a boolean";
+    case Kind::missing:
+      return "missing";
+    case Kind::invalid:
+      return "invalid";
+    case Kind::null:
+      return "null";
+    case Kind::boolean:
+      return "a boolean";
     case Kind::integer:
-    case Kind::real: return "a number";
-    case Kind::string: return "a string";
-    case Kind::array: return "an array";
-    case Kind::object: return "an object";
+    case Kind::real:
+      return "a number";
+    case Kind::string:
+      return "a string";
+    case Kind::array:
+      return "an array";
+    case Kind::object:
+      return "an object";
   }
   return "?";
 }
 
 std::string value_text(const Value& v) {
   switch (v.kind) {
-    case Kind::missing: return "missing";
-    case Kind::invalid: return "invalid";
-    case Kind::null: return "null";
-    case Kind::boolean: return v.b ? "true" : "false";
-    case Kind::integer: return std::to_string(v.i);
+    case Kind::missing:
+      return "missing";
+    case Kind::invalid:
+      return "invalid";
+    case Kind::null:
+      return "null";
+    case Kind::boolean:
+      return v.b ? "true" : "false";
+    case Kind::integer:
+      return std::to_string(v.i);
     case Kind::real:
     case Kind::string:
     case Kind::array:
-    case Kind::object: break;
+    case Kind::object:
+      break;
   }
   std::string out;
   if (v.kind == Kind::array && v.list != nullptr) {
@@ -150,7 +188,8 @@ bool values_equal(const Value& a, const Value& b, bool& comparable) {
 int values_order(const Value& a, const Value& b, bool& comparable) {
   comparable = true;
   if (a.is_number() && b.is_number()) return compare_numbers(a, b);
-  if (a.kind == Kind::string && b.kind == Kind::string) return a.s.compare(b.s) < 0 ? -1 : a.s == b.s ? 0 : 1;
+  if (a.kind == Kind::string && b.kind == Kind::string)
+    return a.s.compare(b.s) < 0 ? -1 : a.s == b.s ? 0 : 1;
   comparable = false;
   return 0;
 }

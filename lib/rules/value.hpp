@@ -15,14 +15,14 @@
 namespace socred::rules {
 
 enum class Kind : std::uint8_t {
-  missing,   // the field is not in the record
-  invalid,   // an operation that did not apply (type mismatch, division by 0)
+  missing,  // the field is not in the record
+  invalid,  // an operation that did not apply (type mismatch, division by 0)
   null,
   boolean,
-  integer,   // int64
-  real,      // double
+  integer,  // int64
+  real,     // double
   string,
-  array,     // a record's array, or a literal list of the program
+  array,  // a record's array, or a literal list of the program
   object,
 };
 
@@ -32,7 +32,7 @@ struct Value {
   std::int64_t i = 0;
   double d = 0;
   std::string_view s;
-  simdjson::dom::element e;                 // array or object from a record
+  simdjson::dom::element e;                  // array or object from a record
   const std::vector<Value>* list = nullptr;  // literal list (arrays only)
 
   static Value missing() { return {}; }

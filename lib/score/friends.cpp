@@ -39,8 +39,8 @@ void load_links(const std::string& path, State& state, cli::Context& ctx) {
   io::Record record;
   std::string_view account, person;
   while (reader.next(record)) {
-    bool link_map = string_field(record.root, "left", account) &&
-                    string_field(record.root, "right", person);
+    bool link_map =
+        string_field(record.root, "left", account) && string_field(record.root, "right", person);
     if (!link_map && !(string_field(record.root, "account", account) &&
                        string_field(record.root, "person", person))) {
       reader.reject(record, 0,
@@ -109,9 +109,10 @@ Graph build_graph(const FriendsFile& friends, const State& state, GraphStats& st
 }
 
 std::string graph_summary(const std::string& name, const GraphStats& s) {
-  return fmt::format("{}: {} edges: {} used, {} with an unknown account, {} self-loops, {} "
-                     "duplicates",
-                     name, s.read, s.used(), s.unknown, s.self_loops, s.duplicates);
+  return fmt::format(
+      "{}: {} edges: {} used, {} with an unknown account, {} self-loops, {} "
+      "duplicates",
+      name, s.read, s.used(), s.unknown, s.self_loops, s.duplicates);
 }
 
 }  // namespace socred::score

@@ -2,10 +2,9 @@
 #include "score/inputs.hpp"
 
 #include <fcntl.h>
+#include <simdjson.h>
 #include <sys/stat.h>
 #include <unistd.h>
-
-#include <simdjson.h>
 
 #include <cerrno>
 #include <cstdlib>
@@ -121,7 +120,8 @@ std::uint64_t Inputs::next_line_start(const Input& in, std::uint64_t at) const {
     if (n < 0) throw Error(kExitIo, std::string("read error: ") + std::strerror(errno), in.name);
     if (n == 0) break;
     const void* nl = std::memchr(buf, '\n', static_cast<std::size_t>(n));
-    if (nl != nullptr) return pos + static_cast<std::uint64_t>(static_cast<const char*>(nl) - buf) + 1;
+    if (nl != nullptr)
+      return pos + static_cast<std::uint64_t>(static_cast<const char*>(nl) - buf) + 1;
     pos += static_cast<std::uint64_t>(n);
   }
   return in.size;
@@ -168,8 +168,8 @@ std::unique_ptr<io::LineReader> Inputs::open(const Chunk& chunk) const {
     throw Error(kExitIo, std::strerror(errno), in.name);
   }
 #ifdef POSIX_FADV_SEQUENTIAL
-  ::posix_fadvise(fd, static_cast<off_t>(chunk.begin),
-                  static_cast<off_t>(chunk.end - chunk.begin), POSIX_FADV_SEQUENTIAL);
+  ::posix_fadvise(fd, static_cast<off_t>(chunk.begin), static_cast<off_t>(chunk.end - chunk.begin),
+                  POSIX_FADV_SEQUENTIAL);
 #endif
   return std::make_unique<io::LineReader>(fd, in.name, true, chunk.end - chunk.begin,
                                           chunk.begin == 0 ? 1 : 2);

@@ -15,7 +15,7 @@
 namespace socred::score {
 
 struct Input {
-  std::string name;      // as messages and --explain cite it: a path or "<stdin>"
+  std::string name;  // as messages and --explain cite it: a path or "<stdin>"
   int fd = -1;
   bool owned = false;     // closed by ~Inputs (everything but standard input)
   bool seekable = false;  // a regular file (or spooled stdin): can be cut and reread

@@ -45,6 +45,7 @@ class StateSink : public EventSink {
       }
     }
   }
+
  private:
   State& state_;
   std::uint32_t chunk_;

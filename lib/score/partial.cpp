@@ -23,7 +23,10 @@ void write_partials(const State& state, const TotalsBuilder& totals,
   });
   auto explain_item = [&](const ExplainEntry& e) {
     out.begin_array();
-    if (e.has_id) out.string(e.id); else out.null();
+    if (e.has_id)
+      out.string(e.id);
+    else
+      out.null();
     out.string(state.inputs()[e.input]);
     out.number(e.line);
     out.string(set.rules[e.rule].name);
@@ -36,7 +39,10 @@ void write_partials(const State& state, const TotalsBuilder& totals,
     out.key("partial").number(1);
     out.key("rules").string(set.fingerprint);
     out.key("as_of");
-    if (as_of) out.string(rules::format_time(*as_of)); else out.null();
+    if (as_of)
+      out.string(rules::format_time(*as_of));
+    else
+      out.null();
     out.key("events").number(state.events(p));
     out.key("matched").number(state.matched(p));
     out.key("cells").begin_array();
@@ -45,7 +51,10 @@ void write_partials(const State& state, const TotalsBuilder& totals,
       out.begin_array();
       out.string(set.rules[c.rule].name);
       out.string(state.sources()[c.source]);
-      if (c.period == kNoPeriod) out.null(); else out.number(c.period);
+      if (c.period == kNoPeriod)
+        out.null();
+      else
+        out.number(c.period);
       out.number(c.sum);
       out.end_array();
     }

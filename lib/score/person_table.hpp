@@ -18,9 +18,7 @@ class PersonTable {
   static std::uint64_t hash(std::string_view key);
   /// Starts loading the slot `hash` will probe first, so that the cache miss
   /// overlaps with the work done between reading the key and using it.
-  void prefetch(std::uint64_t h) const {
-    __builtin_prefetch(&slots_[h & mask_]);
-  }
+  void prefetch(std::uint64_t h) const { __builtin_prefetch(&slots_[h & mask_]); }
   /// The index of `key` (0, 1, 2... in order of first sight), added if new.
   std::uint32_t intern(std::string_view key, std::uint64_t h);
   std::uint32_t intern(std::string_view key) { return intern(key, hash(key)); }

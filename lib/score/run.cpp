@@ -10,6 +10,7 @@
 #include "io/error.hpp"
 #include "io/json_path.hpp"
 #include "io/record_reader.hpp"
+#include "rules/time.hpp"
 #include "score/friends.hpp"
 #include "score/inputs.hpp"
 #include "score/parallel_scan.hpp"
@@ -17,7 +18,6 @@
 #include "score/rules_adapter.hpp"
 #include "score/score_writer.hpp"
 #include "score/spill.hpp"
-#include "rules/time.hpp"
 #include "score/totals.hpp"
 
 namespace socred::score {
@@ -117,14 +117,17 @@ int run(const Options& opt, cli::Context& ctx) {
   if (opt.explain > kMaxExplain)
     throw Error(kExitUsage, fmt::format("--explain: at most {} events per person", kMaxExplain));
   if (opt.annotate && (opt.partial || opt.merge || opt.explain > 0))
-    throw Error(kExitUsage, "--annotate writes events, not scores: it cannot be combined with "
-                            "--partial, --merge or --explain");
+    throw Error(kExitUsage,
+                "--annotate writes events, not scores: it cannot be combined with "
+                "--partial, --merge or --explain");
   std::optional<std::int64_t> as_of;
   if (!opt.as_of.empty()) {
     as_of = rules::parse_time(opt.as_of);
     if (!as_of)
-      throw Error(kExitUsage, "--as-of: expected a time (2024-03-01T12:34:56Z) or a date "
-                              "(2024-03-01), got '" + opt.as_of + "'");
+      throw Error(kExitUsage,
+                  "--as-of: expected a time (2024-03-01T12:34:56Z) or a date "
+                  "(2024-03-01), got '" +
+                      opt.as_of + "'");
   }
   ScanSettings settings;
   settings.by = io::parse_path(opt.by);
@@ -151,8 +154,9 @@ int run(const Options& opt, cli::Context& ctx) {
 
   const bool need_latest = !as_of && rules.any_fade();
   if (need_latest && opt.partial)
-    throw Error(kExitUsage, "--partial needs --as-of when rules fade: each part would "
-                            "otherwise fade from its own latest event");
+    throw Error(kExitUsage,
+                "--partial needs --as-of when rules fade: each part would "
+                "otherwise fade from its own latest event");
   if (as_of) {
     settings.as_of = *as_of;
     settings.future_filter = true;

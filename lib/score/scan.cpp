@@ -6,9 +6,9 @@
 
 #include "io/error.hpp"
 #include "io/progress.hpp"
-#include "score/person_table.hpp"
 #include "rules/points.hpp"
 #include "rules/time.hpp"
+#include "score/person_table.hpp"
 
 namespace socred::score {
 namespace {

@@ -24,9 +24,9 @@ enum class OnError { kStop, kSkip, kCopy };
 struct ScanSettings {
   const RuleSet* rules = nullptr;
   io::Path by{"person"};
-  std::int64_t as_of = 0;        // what fades are measured against
-  bool future_filter = false;    // an explicit --as-of: later events match nothing
-  bool track_max_ts = false;     // find the newest event (default --as-of)
+  std::int64_t as_of = 0;      // what fades are measured against
+  bool future_filter = false;  // an explicit --as-of: later events match nothing
+  bool track_max_ts = false;   // find the newest event (default --as-of)
   bool strict = false;
   OnError on_error = OnError::kStop;
   /// The friends file's accounts (score --friends): events that carry one
@@ -46,7 +46,7 @@ struct EventView {
   std::uint64_t key_hash;
   simdjson::dom::object root;
   std::string_view text;
-  std::uint64_t line;  // within the chunk, from 1
+  std::uint64_t line;       // within the chunk, from 1
   std::string_view source;  // "(none)" when the event has no string `source`
   std::string_view id;
   bool has_id;

@@ -18,7 +18,6 @@ std::int64_t round_whole(Milli v) {
 
 }  // namespace
 
-
 std::string explain_input(const State& state, const ExplainEntry& e) {
   return state.inputs()[e.input] + ":" + std::to_string(e.line);
 }
@@ -45,7 +44,9 @@ struct Cited {
   const SpilledEntry* spilled = nullptr;
   Milli points() const { return own != nullptr ? own->points : spilled->points; }
   const ExplainEntry& event() const { return own != nullptr ? *own : spilled->event; }
-  bool has_id() const { return own != nullptr ? own->has_id : spilled->cited && spilled->event.has_id; }
+  bool has_id() const {
+    return own != nullptr ? own->has_id : spilled->cited && spilled->event.has_id;
+  }
 };
 
 bool cited_before(const State& state, const Cited& a, const Cited& b) {
@@ -97,7 +98,8 @@ void write_scores(const State& state, const TotalsBuilder& totals, bool explain,
     if (spill != nullptr) {
       out.key("spilled").begin_object();
       for (std::uint32_t r = 0; r < set.rules.size(); ++r)
-        if (spill->hit(p, r)) out.key(set.rules[r].name).raw(rules::format_milli(spill->by_rule(p, r)));
+        if (spill->hit(p, r))
+          out.key(set.rules[r].name).raw(rules::format_milli(spill->by_rule(p, r)));
       out.end_object();
     }
     if (explain) {
@@ -115,9 +117,15 @@ void write_scores(const State& state, const TotalsBuilder& totals, bool explain,
         const ExplainEntry& e = c.event();
         out.begin_object();
         out.key("id");
-        if (c.has_id()) out.string(e.id); else out.null();
+        if (c.has_id())
+          out.string(e.id);
+        else
+          out.null();
         out.key("input");
-        if (c.own != nullptr || c.spilled->cited) out.string(explain_input(state, e)); else out.null();
+        if (c.own != nullptr || c.spilled->cited)
+          out.string(explain_input(state, e));
+        else
+          out.null();
         out.key("rule").string(set.rules[e.rule].name);
         out.key("points").raw(rules::format_milli(c.points()));
         if (c.spilled != nullptr) {

@@ -114,7 +114,8 @@ SpillResult::SpillResult(const State& state, const TotalsBuilder& totals, const 
   for (const auto& [key, sum] : capped) {
     std::uint32_t r = 0;
     while (slot_of_rule_[r] != static_cast<int>(key.slot)) ++r;
-    sums_[std::size_t{key.person} * width_ + key.slot] += rules::apply_cap(*rules[r].spill->cap, sum);
+    sums_[std::size_t{key.person} * width_ + key.slot] +=
+        rules::apply_cap(*rules[r].spill->cap, sum);
   }
   for (std::uint32_t p = 0; p < n; ++p)
     for (std::size_t s = 0; s < width_; ++s) total_[p] += sums_[std::size_t{p} * width_ + s];
@@ -124,10 +125,9 @@ void SpillResult::offer(std::uint32_t p, SpilledEntry&& e) {
   auto& top = explain_[p];
   const std::size_t n = state_.explain_n();
   if (top.size() == n && !spilled_before(state_, e, top.back())) return;
-  auto at = std::upper_bound(top.begin(), top.end(), e, [&](const SpilledEntry& a,
-                                                            const SpilledEntry& b) {
-    return spilled_before(state_, a, b);
-  });
+  auto at = std::upper_bound(
+      top.begin(), top.end(), e,
+      [&](const SpilledEntry& a, const SpilledEntry& b) { return spilled_before(state_, a, b); });
   top.insert(at, std::move(e));
   if (top.size() > n) top.pop_back();
 }

@@ -24,7 +24,7 @@ namespace socred::score {
 struct SpilledEntry {
   ExplainEntry event;  // rule always set; id/input/line when cited
   bool cited = false;
-  Milli points = 0;    // what the person received from this friend (before a spill cap)
+  Milli points = 0;  // what the person received from this friend (before a spill cap)
   std::uint32_t friend_person = 0;
   int hops = 1;
 };
@@ -46,7 +46,7 @@ class SpillResult {
   const State& state_;
   std::vector<int> slot_of_rule_;
   std::size_t width_ = 0;
-  std::vector<Milli> sums_;   // persons x spilling rules
+  std::vector<Milli> sums_;  // persons x spilling rules
   std::vector<std::uint8_t> hits_;
   std::vector<Milli> total_;
   std::vector<std::vector<SpilledEntry>> explain_;

@@ -105,8 +105,8 @@ void State::add(std::uint32_t p, std::uint32_t rule, std::uint32_t source, std::
 
 namespace {
 std::uint64_t cell_hash(std::uint64_t a, std::int64_t period) {
-  std::uint64_t h = (a ^ (static_cast<std::uint64_t>(period) * 0x9E3779B97F4A7C15ULL)) *
-                    0xBF58476D1CE4E5B9ULL;
+  std::uint64_t h =
+      (a ^ (static_cast<std::uint64_t>(period) * 0x9E3779B97F4A7C15ULL)) * 0xBF58476D1CE4E5B9ULL;
   return h ^ (h >> 31);
 }
 }  // namespace

@@ -140,7 +140,7 @@ class State {
   // 24 bytes a cell: periods are whole days / N since 1970, far inside 32
   // bits for four-digit years (partial state is checked on reading).
   struct CellKey {
-    std::uint64_t a;  // person << 32 | rule << 16 | source
+    std::uint64_t a;      // person << 32 | rule << 16 | source
     std::int32_t period;  // kNoPeriod32 for kNoPeriod
   };
   struct CellSlot {

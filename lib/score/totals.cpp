@@ -2,10 +2,10 @@
 // arrived in cannot matter (DESIGN.md "Arithmetic").
 #include "score/totals.hpp"
 
-#include "rules/points.hpp"
-
 #include <algorithm>
 #include <numeric>
+
+#include "rules/points.hpp"
 
 namespace socred::score {
 namespace {

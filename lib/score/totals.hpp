@@ -15,7 +15,7 @@ struct Totals {
   std::vector<char> hit;         // the rule had a live match
   std::vector<Milli> by_source;  // State::sources() order
   std::vector<char> source_hit;
-  Milli own = 0;                 // the sum of by_rule
+  Milli own = 0;  // the sum of by_rule
 };
 
 class TotalsBuilder {
@@ -41,7 +41,7 @@ class TotalsBuilder {
   const State& state_;
   std::vector<std::uint32_t> order_;
   std::vector<std::uint32_t> source_order_, source_rank_;
-  std::vector<Cell> table_;            // the table's cells, by person
+  std::vector<Cell> table_;             // the table's cells, by person
   std::vector<std::uint32_t> offsets_;  // person p's are table_[offsets_[p], offsets_[p+1])
 };
 

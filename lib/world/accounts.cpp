@@ -5,8 +5,8 @@
 
 #include <utility>
 
-#include "world/cities.hpp"
 #include "world/calendar.hpp"
+#include "world/cities.hpp"
 #include "world/rng.hpp"
 
 namespace socred::world {
@@ -43,7 +43,7 @@ std::size_t pick_share(Rng& rng, const double (&shares)[N]) {
   return N - 1;
 }
 
-constexpr double kNameShares[] = {0.10, 0.30, 0.25, 0.35};  // missing nickname variant typo
+constexpr double kNameShares[] = {0.10, 0.30, 0.25, 0.35};   // missing nickname variant typo
 constexpr double kPhoneShares[] = {0.40, 0.25, 0.15, 0.20};  // missing subst transp other
 constexpr double kYearShares[] = {0.50, 0.40, 0.10};         // missing off_by_one default
 constexpr double kCityShares[] = {0.40, 0.60};               // missing moved
@@ -60,14 +60,21 @@ void AccountWriter::write(std::uint32_t i, TextBuffer& out) {
       bool present[kNoiseFieldCount] = {true, true, true, true};
       bool noisy[kNoiseFieldCount];
       for (int f = 0; f < kNoiseFieldCount; ++f)
-        noisy[f] = rng.chance(noise_.rate(static_cast<NoiseField>(f), p.city, p.female(), p.persona));
+        noisy[f] =
+            rng.chance(noise_.rate(static_cast<NoiseField>(f), p.city, p.female(), p.persona));
 
       canonical_name(p.name, name_);
       if (noisy[kNameField]) {
         switch (pick_share(rng, kNameShares)) {
-          case 0: present[kNameField] = false, applied[kNameField] = "missing"; break;
-          case 1: nickname(p.name, rng, name_), applied[kNameField] = "nickname"; break;
-          case 2: variant_name(p.name, rng, name_), applied[kNameField] = "variant"; break;
+          case 0:
+            present[kNameField] = false, applied[kNameField] = "missing";
+            break;
+          case 1:
+            nickname(p.name, rng, name_), applied[kNameField] = "nickname";
+            break;
+          case 2:
+            variant_name(p.name, rng, name_), applied[kNameField] = "variant";
+            break;
           default:
             applied[kNameField] = apply_typo(name_, rng, static_cast<int>(rng.below(4)));
         }
@@ -75,7 +82,9 @@ void AccountWriter::write(std::uint32_t i, TextBuffer& out) {
       phone_ = pop_.phone(i);
       if (noisy[kPhoneField]) {
         switch (pick_share(rng, kPhoneShares)) {
-          case 0: present[kPhoneField] = false, applied[kPhoneField] = "missing"; break;
+          case 0:
+            present[kPhoneField] = false, applied[kPhoneField] = "missing";
+            break;
           case 1: {  // one wrong digit after the "1x" prefix
             std::size_t at = 2 + rng.below(9);
             phone_[at] = static_cast<char>('0' + (phone_[at] - '0' + 1 + rng.below(9)) % 10);
@@ -96,7 +105,8 @@ void AccountWriter::write(std::uint32_t i, TextBuffer& out) {
             break;
           }
           default: {  // another number altogether (a work phone, a relative's)
-            Rng other(stream_key(seed, kPhoneStream, i, 1 + static_cast<std::uint64_t>(platform), k));
+            Rng other(
+                stream_key(seed, kPhoneStream, i, 1 + static_cast<std::uint64_t>(platform), k));
             for (std::size_t d = 2; d < 11; ++d)
               phone_[d] = static_cast<char>('0' + other.below(10));
             applied[kPhoneField] = "other";
@@ -106,8 +116,12 @@ void AccountWriter::write(std::uint32_t i, TextBuffer& out) {
       int year = civil_from_days(p.birth_days).year;
       if (noisy[kBirthYearField]) {
         switch (pick_share(rng, kYearShares)) {
-          case 0: present[kBirthYearField] = false, applied[kBirthYearField] = "missing"; break;
-          case 1: year += rng.chance(0.5) ? 1 : -1, applied[kBirthYearField] = "off_by_one"; break;
+          case 0:
+            present[kBirthYearField] = false, applied[kBirthYearField] = "missing";
+            break;
+          case 1:
+            year += rng.chance(0.5) ? 1 : -1, applied[kBirthYearField] = "off_by_one";
+            break;
           default:  // the form's pre-filled year, left as it was
             year = year == 1990 ? 1991 : 1990;
             applied[kBirthYearField] = "default";

@@ -10,9 +10,9 @@ namespace socred::world {
 
 struct City {
   std::string_view name;
-  double weight;                  // urban population, millions (approximate)
-  std::uint32_t districts[4];     // GB/T 2260 county-level codes, 0 = unused
-  double uyghur_share;            // residents with Uyghur names
+  double weight;               // urban population, millions (approximate)
+  std::uint32_t districts[4];  // GB/T 2260 county-level codes, 0 = unused
+  double uyghur_share;         // residents with Uyghur names
 };
 
 /// All cities; the order is part of the output's definition (append only).

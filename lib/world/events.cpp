@@ -25,8 +25,8 @@ constexpr std::uint32_t kSecondsPerDay = 86400;
 constexpr std::size_t kBlock = 16384;  // events formatted per block
 
 constexpr std::string_view kTitles[] = {
-    "Honor of Kings", "Peacekeeper Elite", "Genshin Impact", "League of Legends",
-    "Honkai: Star Rail", "Identity V", "Eggy Party", "Happy Mahjong",
+    "Honor of Kings",     "Peacekeeper Elite", "Genshin Impact", "League of Legends",
+    "Honkai: Star Rail",  "Identity V",        "Eggy Party",     "Happy Mahjong",
     "Fight the Landlord", "Naraka: Bladepoint"};
 constexpr std::uint32_t kTitleCount = sizeof(kTitles) / sizeof(kTitles[0]);
 constexpr std::string_view kStances[3] = {"critical", "neutral", "supportive"};
@@ -81,9 +81,7 @@ const PersonaTables& persona_tables() {
   return t;
 }
 
-std::uint64_t round_positive(double x) {
-  return x < 0.5 ? 1 : static_cast<std::uint64_t>(x + 0.5);
-}
+std::uint64_t round_positive(double x) { return x < 0.5 ? 1 : static_cast<std::uint64_t>(x + 0.5); }
 
 }  // namespace
 
@@ -203,8 +201,10 @@ void EventGenerator::format(std::uint32_t d, const EventSlot* slots, std::size_t
     } else if (kind >= kLawsuit && rng.chance(s_.court_name_share)) {
       canonical_name(p.name, name);
       if (rng.chance(s_.noise.rate(kNameField, p.city, p.female(), p.persona))) {
-        if (rng.chance(0.5)) variant_name(p.name, rng, name);
-        else apply_typo(name, rng, static_cast<int>(rng.below(4)));
+        if (rng.chance(0.5))
+          variant_name(p.name, rng, name);
+        else
+          apply_typo(name, rng, static_cast<int>(rng.below(4)));
       }
       out.reserve(name.size() + 64);
       out.put_key("name");

@@ -12,9 +12,9 @@
 namespace socred::world {
 
 struct FriendSettings {
-  double degree = 10;     // mean number of friends per account
-  double rewire = 0.1;    // share of links rewired to a random account
-  double homophily = 0.8; // 0: critics placed at random; 1: side by side
+  double degree = 10;      // mean number of friends per account
+  double rewire = 0.1;     // share of links rewired to a random account
+  double homophily = 0.8;  // 0: critics placed at random; 1: side by side
 };
 
 /// Every undirected edge once as (a << 32 | b) with account numbers a < b,

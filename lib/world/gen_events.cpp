@@ -51,9 +51,11 @@ NoiseSettings noise_settings(const Options& o) {
   NoiseSettings s;
   s.base = o.noise;
   for (const auto& f : o.noise_field)
-    if (auto err = parse_noise_field(f, s)) throw Error(kExitUsage, "--noise-field " + f + ": " + *err);
+    if (auto err = parse_noise_field(f, s))
+      throw Error(kExitUsage, "--noise-field " + f + ": " + *err);
   for (const auto& g : o.noise_for)
-    if (auto err = parse_noise_group(g, s)) throw Error(kExitUsage, "--noise-for " + g + ": " + *err);
+    if (auto err = parse_noise_group(g, s))
+      throw Error(kExitUsage, "--noise-for " + g + ": " + *err);
   return s;
 }
 
@@ -64,7 +66,8 @@ void write_block(cli::Context& ctx, std::string_view block) {
   ctx.out.write_raw_line(block.substr(0, block.size() - 1));
   io::Progress& meter = io::Progress::get();
   if (meter.enabled())  // counting lines is a pass over the bytes: only for the meter
-    meter.tick(static_cast<std::uint64_t>(std::count(block.begin(), block.end(), '\n')), block.size());
+    meter.tick(static_cast<std::uint64_t>(std::count(block.begin(), block.end(), '\n')),
+               block.size());
 }
 
 // Flushes `buf` to the writer once it holds enough to be worth a write.

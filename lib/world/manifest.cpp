@@ -22,9 +22,8 @@ std::string manifest(const Options& o, const NoiseSettings& n) {
   out += ",\"groups\":[";
   for (std::size_t g = 0; g < n.groups.size(); ++g)
     out += fmt::format("{}\"{}\"", g ? "," : "", n.groups[g].text);
-  out += fmt::format(
-      "]}},\"court_name_share\":{},\"degree\":{},\"rewire\":{},\"homophily\":{}}}",
-      o.court_name_share, o.friends.degree, o.friends.rewire, o.friends.homophily);
+  out += fmt::format("]}},\"court_name_share\":{},\"degree\":{},\"rewire\":{},\"homophily\":{}}}",
+                     o.court_name_share, o.friends.degree, o.friends.rewire, o.friends.homophily);
   return out;
 }
 

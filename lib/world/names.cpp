@@ -19,7 +19,7 @@ struct Family {
 };
 
 constexpr Family kFamilies[] = {
-    {"Wang", 7.25, {"Wong", "Ong"}},     {"Li", 7.19, {"Lee", "Lei"}},
+    {"Wang", 7.25, {"Wong", "Ong"}},      {"Li", 7.19, {"Lee", "Lei"}},
     {"Zhang", 6.83, {"Chang", "Cheung"}}, {"Liu", 5.38, {"Lau", "Lew"}},
     {"Chen", 4.53, {"Chan", "Tan"}},      {"Yang", 3.08, {"Yeung", "Yong"}},
     {"Zhao", 2.29, {"Chao", "Chiu"}},     {"Huang", 2.23, {"Wong", "Hwang"}},
@@ -66,17 +66,16 @@ constexpr Family kFamilies[] = {
 
 // Given-name syllables by sex, most common first (weight 1 / (rank + 3)).
 constexpr std::string_view kMale[] = {
-    "wei", "jun", "qiang", "lei", "yong", "jie", "tao", "ming", "chao", "hao",
-    "gang", "peng", "hui", "bo", "jian", "hua", "ping", "long", "bin", "kai",
-    "hai", "zhi", "guo", "dong", "feng", "xin", "yu", "cheng", "hong", "jiang",
-    "jin", "liang", "rui", "yang", "zhen", "wen", "sheng", "qing", "yi", "lin",
-    "fei", "tian", "xiang", "hang", "zhong", "chen", "kang", "shan"};
+    "wei",  "jun",   "qiang", "lei",  "yong",  "jie",  "tao",   "ming",  "chao", "hao",
+    "gang", "peng",  "hui",   "bo",   "jian",  "hua",  "ping",  "long",  "bin",  "kai",
+    "hai",  "zhi",   "guo",   "dong", "feng",  "xin",  "yu",    "cheng", "hong", "jiang",
+    "jin",  "liang", "rui",   "yang", "zhen",  "wen",  "sheng", "qing",  "yi",   "lin",
+    "fei",  "tian",  "xiang", "hang", "zhong", "chen", "kang",  "shan"};
 constexpr std::string_view kFemale[] = {
-    "fang", "na", "min", "jing", "li", "yan", "juan", "xia", "ying", "hong",
-    "ping", "lan", "mei", "ting", "yu", "xue", "qian", "hui", "yun", "xiu",
-    "lei", "jie", "ling", "qin", "dan", "lu", "yi", "shu", "hua", "zhen",
-    "rong", "xin", "wen", "jia", "yue", "fen", "qiong", "xiao", "chun", "yao",
-    "meng", "shan", "lian", "hui", "qi", "ning"};
+    "fang",  "na",   "min",  "jing", "li",   "yan",  "juan", "xia", "ying", "hong", "ping", "lan",
+    "mei",   "ting", "yu",   "xue",  "qian", "hui",  "yun",  "xiu", "lei",  "jie",  "ling", "qin",
+    "dan",   "lu",   "yi",   "shu",  "hua",  "zhen", "rong", "xin", "wen",  "jia",  "yue",  "fen",
+    "qiong", "xiao", "chun", "yao",  "meng", "shan", "lian", "hui", "qi",   "ning"};
 
 // Uyghur personal names: the canonical Latin (ULY) spelling, two other Latin
 // spellings, and the transliteration into pinyin found on Chinese documents.
@@ -113,10 +112,10 @@ constexpr Uyghur kUyghurFemale[] = {
     {"Dilnur", {"Dilnura", "Delnur"}, "Dilinuer"},
 };
 
-constexpr std::string_view kEnglishMale[] = {"Kevin", "Jack", "Tony", "David", "Eric",
-                                             "Jason", "Leo", "Michael", "Sunny", "Frank"};
-constexpr std::string_view kEnglishFemale[] = {"Lily", "Grace", "Amy", "Vivian", "Cherry",
-                                               "Coco", "Emma", "Linda", "Helen", "Sophia"};
+constexpr std::string_view kEnglishMale[] = {"Kevin", "Jack", "Tony",    "David", "Eric",
+                                             "Jason", "Leo",  "Michael", "Sunny", "Frank"};
+constexpr std::string_view kEnglishFemale[] = {"Lily", "Grace", "Amy",   "Vivian", "Cherry",
+                                               "Coco", "Emma",  "Linda", "Helen",  "Sophia"};
 
 template <std::size_t N>
 constexpr std::uint32_t count(const std::string_view (&)[N]) {
@@ -174,9 +173,9 @@ bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <
 
 // Neighbouring keys on a QWERTY keyboard, for substitutions people make.
 constexpr std::string_view kNeighbours[26] = {
-    "qwsz", "vghn", "xdfv", "serfcx", "wsdr", "drtgvc", "ftyhbv", "gyujnb", "ujko",
-    "huikmn", "jiolm", "kop", "njk", "bhjm", "iklp", "ol", "wa", "edft", "awedxz",
-    "rfgy", "yhji", "cfgb", "qase", "zsdc", "tghu", "asx"};
+    "qwsz",   "vghn",  "xdfv", "serfcx", "wsdr", "drtgvc", "ftyhbv", "gyujnb", "ujko",
+    "huikmn", "jiolm", "kop",  "njk",    "bhjm", "iklp",   "ol",     "wa",     "edft",
+    "awedxz", "rfgy",  "yhji", "cfgb",   "qase", "zsdc",   "tghu",   "asx"};
 
 char neighbour(char c, Rng& rng) {
   bool upper = c >= 'A' && c <= 'Z';
@@ -194,7 +193,8 @@ NameParts draw_name(Rng& rng, bool female, bool uyghur) {
   const Tables& t = tables();
   if (uyghur) {
     n.uyghur = 1;
-    n.given1 = static_cast<std::uint16_t>(rng.below(female ? kUyghurFemaleCount : kUyghurMaleCount));
+    n.given1 =
+        static_cast<std::uint16_t>(rng.below(female ? kUyghurFemaleCount : kUyghurMaleCount));
     n.family = static_cast<std::uint16_t>(rng.below(kUyghurMaleCount));
     return n;
   }
@@ -260,8 +260,10 @@ void variant_name(const NameParts& n, Rng& rng, std::string& out) {
     case 2:  // Wade-Giles style hyphen, or a single given name spelled out
       out.append(fam.pinyin).push_back(' ');
       append_capital(out, syllable(n.given1, f));
-      if (n.given2 != NameParts::kNone) out.append("-").append(syllable(n.given2, f));
-      else out.append(syllable(n.given1, f));  // reduplicated: "Lei" -> "Leilei"
+      if (n.given2 != NameParts::kNone)
+        out.append("-").append(syllable(n.given2, f));
+      else
+        out.append(syllable(n.given1, f));  // reduplicated: "Lei" -> "Leilei"
       return;
     case 3:  // joined, as in an e-mail address or a form with one box
       out.append(fam.pinyin);
@@ -348,8 +350,7 @@ const char* apply_typo(std::string& s, Rng& rng, int want) {
   // bytes (or at the end) so no multi-byte character is split.
   std::vector<std::size_t> gaps;
   for (std::size_t i = 1; i <= s.size(); ++i)
-    if (is_ascii_letter(s[i - 1]) &&
-        (i == s.size() || static_cast<unsigned char>(s[i]) < 0x80))
+    if (is_ascii_letter(s[i - 1]) && (i == s.size() || static_cast<unsigned char>(s[i]) < 0x80))
       gaps.push_back(i);
   if (gaps.empty()) {
     s.push_back('a');

@@ -13,7 +13,7 @@ namespace socred::world {
 
 /// A name as indices into the tables: cheap to keep for every person.
 struct NameParts {
-  std::uint8_t uyghur = 0;       // 0: Han (family + given), 1: Uyghur
+  std::uint8_t uyghur = 0;  // 0: Han (family + given), 1: Uyghur
   std::uint8_t female = 0;
   std::uint16_t family = 0;      // Han family name, or Uyghur father's name
   std::uint16_t given1 = 0;      // first given syllable, or Uyghur personal name

@@ -58,9 +58,12 @@ std::optional<std::string> parse_noise_group(std::string_view text, NoiseSetting
     if (g.value < 0) return "unknown city '" + std::string(value) + "'";
   } else if (by == "sex") {
     g.by = NoiseGroup::kSex;
-    if (value == "F") g.value = 1;
-    else if (value == "M") g.value = 0;
-    else return "sex must be F or M";
+    if (value == "F")
+      g.value = 1;
+    else if (value == "M")
+      g.value = 0;
+    else
+      return "sex must be F or M";
   } else if (by == "persona") {
     g.by = NoiseGroup::kPersona;
     g.value = persona_index(value);

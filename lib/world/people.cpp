@@ -80,9 +80,9 @@ Population::Population(std::uint64_t seed, std::uint32_t size) : seed_(seed) {
   std::vector<std::uint16_t> taken(static_cast<std::size_t>(city_count()) * 4 * 2 * span);
   for (std::uint32_t i = 0; i < size; ++i) {
     Person p = draw_person(seed, i);
-    std::size_t slot = ((static_cast<std::size_t>(p.city) * 4 + p.district) * 2 + p.female()) *
-                           span +
-                       static_cast<std::size_t>(p.birth_days - first_day);
+    std::size_t slot =
+        ((static_cast<std::size_t>(p.city) * 4 + p.district) * 2 + p.female()) * span +
+        static_cast<std::size_t>(p.birth_days - first_day);
     std::uint16_t n = taken[slot]++;
     if (n >= 499)
       throw Error(kExitUsage, "population too large: identity numbers ran out for one birthdate");

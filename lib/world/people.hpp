@@ -18,9 +18,9 @@ struct Person {
   std::int32_t birth_days = 0;  // days since 1970-01-01
   float activity = 1;           // multiplier on private activity
   NameParts name;
-  std::uint16_t sequence = 0;   // identity-number sequence, odd = male
+  std::uint16_t sequence = 0;  // identity-number sequence, odd = male
   std::uint8_t city = 0;
-  std::uint8_t district = 0;    // index into the city's district codes
+  std::uint8_t district = 0;  // index into the city's district codes
   std::uint8_t persona = 0;
   std::uint8_t accounts[kPlatformCount] = {};
   bool female() const { return name.female != 0; }

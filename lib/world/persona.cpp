@@ -10,6 +10,7 @@ namespace socred::world {
 
 namespace {
 
+// clang-format off
 constexpr CategoryInfo kCategories[kCategoryCount] = {
     {"groceries", 4.09, 0.6, 0.08, {"rice", "cooking oil", "vegetables", "pork", "milk", "eggs"}},
     {"electronics", 7.09, 0.9, 0.35,
@@ -98,6 +99,7 @@ constexpr double kHourLoan[24] = {0.1, 0.1, 0.1, 0.1, 0.1, 0.2, 0.5, 1, 3, 4, 4,
                                   2, 3, 3.5, 3, 2.5, 2, 1.5, 1, 0.8, 0.6, 0.3, 0.2};
 constexpr double kHourTraffic[24] = {0.3, 0.2, 0.1, 0.1, 0.1, 0.3, 1, 4, 5, 3, 2, 2,
                                      2, 2, 2, 2, 3, 5, 5, 3, 2, 1.5, 1, 0.5};
+// clang-format on
 constexpr double kHourCourt[24] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 4, 4,
                                    2, 1, 3, 4, 4, 2, 0, 0, 0, 0, 0, 0};
 
@@ -112,29 +114,43 @@ constexpr double kWeekCourt[7] = {1, 1, 1, 1, 1, 0, 0};
 
 const double* hour_table(Kind k) {
   switch (k) {
-    case kPurchase: return kHourShop;
-    case kGameSession: return kHourGame;
-    case kPost: return kHourPost;
+    case kPurchase:
+      return kHourShop;
+    case kGameSession:
+      return kHourGame;
+    case kPost:
+      return kHourPost;
     case kRatingGiven:
-    case kRatingReceived: return kHourRide;
-    case kLoanRepayment: return kHourLoan;
+    case kRatingReceived:
+      return kHourRide;
+    case kLoanRepayment:
+      return kHourLoan;
     case kRedLight:
-    case kFine: return kHourTraffic;
-    default: return kHourCourt;
+    case kFine:
+      return kHourTraffic;
+    default:
+      return kHourCourt;
   }
 }
 
 const double* week_table(Kind k) {
   switch (k) {
-    case kPurchase: return kWeekShop;
-    case kGameSession: return kWeekGame;
-    case kPost: return kWeekPost;
+    case kPurchase:
+      return kWeekShop;
+    case kGameSession:
+      return kWeekGame;
+    case kPost:
+      return kWeekPost;
     case kRatingGiven:
-    case kRatingReceived: return kWeekRide;
-    case kLoanRepayment: return kWeekLoan;
+    case kRatingReceived:
+      return kWeekRide;
+    case kLoanRepayment:
+      return kWeekLoan;
     case kRedLight:
-    case kFine: return kWeekPolice;
-    default: return kWeekCourt;
+    case kFine:
+      return kWeekPolice;
+    default:
+      return kWeekCourt;
   }
 }
 

@@ -11,39 +11,41 @@
 
 namespace socred::world {
 
+// clang-format off
 enum Category : std::uint8_t {
   kGroceries, kElectronics, kClothing, kAlcohol, kBaby, kBooks, kLuxury, kGames, kCategoryCount
 };
+// clang-format on
 
 struct CategoryInfo {
   std::string_view name;
-  double log_mean;      // mu of ln(amount in CNY)
-  double log_sd;        // sigma of ln(amount)
-  double imported;      // share of imported goods
+  double log_mean;  // mu of ln(amount in CNY)
+  double log_sd;    // sigma of ln(amount)
+  double imported;  // share of imported goods
   std::string_view items[6];
 };
 
 constexpr std::uint32_t kTopicCount = 8;
-constexpr std::string_view kTopics[kTopicCount] = {"government", "economy", "sports", "family",
-                                                   "entertainment", "food", "travel", "health"};
+constexpr std::string_view kTopics[kTopicCount] = {"government",    "economy", "sports", "family",
+                                                   "entertainment", "food",    "travel", "health"};
 
 struct Persona {
   std::string_view name;
-  double share;                         // of the population
-  double rate[kKindCount];              // events per day at activity 1
-  double adoption[kPlatformCount];      // P(at least one account)
-  double extra_accounts;                // factor on --multi-account
-  double category[kCategoryCount];      // purchase category weights
-  double spend;                         // factor on purchase amounts
-  double game_hours_log_mean;           // ln hours
-  double stance[3];                     // critical, neutral, supportive
+  double share;                     // of the population
+  double rate[kKindCount];          // events per day at activity 1
+  double adoption[kPlatformCount];  // P(at least one account)
+  double extra_accounts;            // factor on --multi-account
+  double category[kCategoryCount];  // purchase category weights
+  double spend;                     // factor on purchase amounts
+  double game_hours_log_mean;       // ln hours
+  double stance[3];                 // critical, neutral, supportive
   double topic[kTopicCount];
-  double stars_given[5];                // weights of 1..5 stars
+  double stars_given[5];  // weights of 1..5 stars
   double stars_received[5];
-  double late;                          // P(a loan repayment is late)
-  double days_late_log_mean;            // ln days
-  double fine_paid;                     // P(a fine is paid)
-  double defendant;                     // P(role is defendant in a lawsuit)
+  double late;                // P(a loan repayment is late)
+  double days_late_log_mean;  // ln days
+  double fine_paid;           // P(a fine is paid)
+  double defendant;           // P(role is defendant in a lawsuit)
 };
 
 constexpr std::uint32_t kPersonaCount = 8;
@@ -58,7 +60,7 @@ int persona_index(std::string_view name);
 constexpr double kActivitySigma = 1.3;
 constexpr double kGameHoursLogSd = 0.6;
 constexpr double kDaysLateLogSd = 1.0;
-constexpr double kLoanLogMean = 7.31;   // ln 1500 CNY
+constexpr double kLoanLogMean = 7.31;  // ln 1500 CNY
 constexpr double kLoanLogSd = 0.8;
 constexpr double kJudgmentLogMean = 9.90;  // ln 20000 CNY
 constexpr double kUnpaidLogMean = 10.31;   // ln 30000 CNY

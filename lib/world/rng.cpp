@@ -36,10 +36,21 @@ double det_exp(double x) {
   kf = kf < 0 ? -std::floor(-kf + 0.5) : std::floor(kf + 0.5);
   double r = (x - kf * kLn2Hi) - kf * kLn2Lo;
   // Horner on 1/k! for k = 0..14: |r|^15 / 15! < 1e-19 for |r| <= ln2/2.
-  static constexpr double kInvFactorial[15] = {
-      1.0, 1.0, 1.0 / 2, 1.0 / 6, 1.0 / 24, 1.0 / 120, 1.0 / 720, 1.0 / 5040, 1.0 / 40320,
-      1.0 / 362880, 1.0 / 3628800, 1.0 / 39916800, 1.0 / 479001600, 1.0 / 6227020800.0,
-      1.0 / 87178291200.0};
+  static constexpr double kInvFactorial[15] = {1.0,
+                                               1.0,
+                                               1.0 / 2,
+                                               1.0 / 6,
+                                               1.0 / 24,
+                                               1.0 / 120,
+                                               1.0 / 720,
+                                               1.0 / 5040,
+                                               1.0 / 40320,
+                                               1.0 / 362880,
+                                               1.0 / 3628800,
+                                               1.0 / 39916800,
+                                               1.0 / 479001600,
+                                               1.0 / 6227020800.0,
+                                               1.0 / 87178291200.0};
   double sum = kInvFactorial[14];
   for (int i = 13; i >= 0; --i) sum = sum * r + kInvFactorial[i];
   int k = static_cast<int>(kf);
@@ -62,7 +73,7 @@ double det_log(double x) {
   int biased = static_cast<int>(bits >> 52 & 0x7ff);
   if (biased == 0) {
     m = std::frexp(x, &e);  // subnormal: let the library normalise it
-  } else {  // what frexp gives, from the bits: m in [0.5, 1)
+  } else {                  // what frexp gives, from the bits: m in [0.5, 1)
     e = biased - 1022;
     bits = (bits & ~(0x7ffULL << 52)) | (1022ULL << 52);
     std::memcpy(&m, &bits, sizeof m);
@@ -74,10 +85,10 @@ double det_log(double x) {
   double s = (m - 1.0) / (m + 1.0);
   // 2 atanh(s) = 2 (s + s^3/3 + s^5/5 + ...); |s| < 0.172, so 20 odd terms
   // reach 1e-17. Horner in s^2 on 1/(2k+1), highest term first.
-  static constexpr double kInvOdd[20] = {
-      1.0,      1.0 / 3,  1.0 / 5,  1.0 / 7,  1.0 / 9,  1.0 / 11, 1.0 / 13,
-      1.0 / 15, 1.0 / 17, 1.0 / 19, 1.0 / 21, 1.0 / 23, 1.0 / 25, 1.0 / 27,
-      1.0 / 29, 1.0 / 31, 1.0 / 33, 1.0 / 35, 1.0 / 37, 1.0 / 39};
+  static constexpr double kInvOdd[20] = {1.0,      1.0 / 3,  1.0 / 5,  1.0 / 7,  1.0 / 9,
+                                         1.0 / 11, 1.0 / 13, 1.0 / 15, 1.0 / 17, 1.0 / 19,
+                                         1.0 / 21, 1.0 / 23, 1.0 / 25, 1.0 / 27, 1.0 / 29,
+                                         1.0 / 31, 1.0 / 33, 1.0 / 35, 1.0 / 37, 1.0 / 39};
   double s2 = s * s, sum = 0.0;
   for (int k = 19; k >= 0; --k) sum = sum * s2 + kInvOdd[k];
   sum *= s;

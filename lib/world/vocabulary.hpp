@@ -30,21 +30,16 @@ enum Kind : std::uint8_t {
 struct KindInfo {
   std::string_view source;
   std::string_view type;
-  int platform;              // -1: a public record, keyed by national id
+  int platform;               // -1: a public record, keyed by national id
   bool scales_with_activity;  // private activity follows the person's multiplier
 };
 
 constexpr KindInfo kKinds[kKindCount] = {
-    {"shop", "purchase", kShop, true},
-    {"game", "game_session", kGame, true},
-    {"social", "post", kSocial, true},
-    {"ride", "rating", kRide, true},
-    {"ride", "rating", kRide, true},
-    {"market", "loan_repayment", kMarket, false},
-    {"police", "red_light", -1, false},
-    {"police", "fine", -1, false},
-    {"court", "lawsuit", -1, false},
-    {"court", "judgment", -1, false},
+    {"shop", "purchase", kShop, true},       {"game", "game_session", kGame, true},
+    {"social", "post", kSocial, true},       {"ride", "rating", kRide, true},
+    {"ride", "rating", kRide, true},         {"market", "loan_repayment", kMarket, false},
+    {"police", "red_light", -1, false},      {"police", "fine", -1, false},
+    {"court", "lawsuit", -1, false},         {"court", "judgment", -1, false},
     {"court", "unpaid_judgment", -1, false},
 };
 

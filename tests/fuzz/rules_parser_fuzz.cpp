@@ -37,7 +37,8 @@ void exercise(const socred::rules::Program& program) {
       }
     } else {
       ev.evaluate_policy(root, result);
-      for (const Comparison& c : result.comparisons) value_text(c.observed), value_text(c.threshold);
+      for (const Comparison& c : result.comparisons)
+        value_text(c.observed), value_text(c.threshold);
     }
   }
 }

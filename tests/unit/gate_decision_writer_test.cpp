@@ -32,22 +32,23 @@ TEST_CASE("a decision line has the documented keys in order, then pass-through",
   d.would_flip = WouldFlip{};
   w.write(d);
   writer.flush();
-  CHECK(out ==
-        R"({"person":"p1","service":"loan","decision":"not_permitted","reasons":[)"
-        R"({"text":"repaid a loan \"late\"","rule":"late_repayment","points":-45.5},)"
-        R"({"text":"on the list","flag":"blacklist"}],"conditions":["score 612 < 650"],)"
-        R"("would_flip":{"points_short":38,"remove_rule":"late_repayment"},"score":612,)"
-        R"("decision_id":"0000000000000abc","policy_hash":"00000000000000ff",)"
-        R"("who":{"city":"Rongcheng"},"amount":1.50})"
-        "\n"
-        R"({"person":"p1","service":"loan","decision":"allow","reasons":[],"conditions":[],)"
-        R"("would_flip":null,"score":null,"decision_id":"0000000000000abc","policy_hash":"00000000000000ff",)"
-        R"("ts":"2024-01-01T00:00:00Z","who":1,"amount":1.50})"
-        "\n"
-        R"({"person":"p1","service":"loan","decision":"forbidden","reasons":[],"conditions":[],)"
-        R"("would_flip":{"none":true},"score":null,"decision_id":"0000000000000abc","policy_hash":"00000000000000ff",)"
-        R"("who":{"city":"Rongcheng"},"amount":1.50})"
-        "\n");
+  CHECK(
+      out ==
+      R"({"person":"p1","service":"loan","decision":"not_permitted","reasons":[)"
+      R"({"text":"repaid a loan \"late\"","rule":"late_repayment","points":-45.5},)"
+      R"({"text":"on the list","flag":"blacklist"}],"conditions":["score 612 < 650"],)"
+      R"("would_flip":{"points_short":38,"remove_rule":"late_repayment"},"score":612,)"
+      R"("decision_id":"0000000000000abc","policy_hash":"00000000000000ff",)"
+      R"("who":{"city":"Rongcheng"},"amount":1.50})"
+      "\n"
+      R"({"person":"p1","service":"loan","decision":"allow","reasons":[],"conditions":[],)"
+      R"("would_flip":null,"score":null,"decision_id":"0000000000000abc","policy_hash":"00000000000000ff",)"
+      R"("ts":"2024-01-01T00:00:00Z","who":1,"amount":1.50})"
+      "\n"
+      R"({"person":"p1","service":"loan","decision":"forbidden","reasons":[],"conditions":[],)"
+      R"("would_flip":{"none":true},"score":null,"decision_id":"0000000000000abc","policy_hash":"00000000000000ff",)"
+      R"("who":{"city":"Rongcheng"},"amount":1.50})"
+      "\n");
 }
 
 TEST_CASE("members of valid JSON text are found with their raw text", "[gate]") {

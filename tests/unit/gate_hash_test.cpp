@@ -33,7 +33,8 @@ TEST_CASE("decision ids ignore insignificant whitespace, not content", "[gate]")
   ids.start("p1", R"({"person":"p1","score":600})");
   CHECK(ids.id("loan", R"({"person":"p1","service":"loan","ts":"2024-01-01T00:00:00Z"})") != a);
   // The canonical text is documented in gate.1; pin it.
-  CHECK(a == Fnv1a().add("0123456789abcdef\np1\n{\"person\":\"p1\",\"score\":600}\nloan\n").value());
+  CHECK(a ==
+        Fnv1a().add("0123456789abcdef\np1\n{\"person\":\"p1\",\"score\":600}\nloan\n").value());
   DecisionIds other("fedcba9876543210");
   other.start("p1", R"({"person":"p1","score":600})");
   CHECK(other.id("loan") != a);

@@ -43,7 +43,8 @@ TEST_CASE("policy: outcome, conditions, thresholds and the deciding clauses", "[
   CHECK(policy.clauses()[1].text == "coalesce(contributions.late, 0) <= -100");
   CHECK(policy.clauses()[1].where == file.path + ":4:3");
 
-  auto line = line_of(R"({"person":"p","score":612,"flags":["blacklist"],"contributions":{"late":-45}})");
+  auto line =
+      line_of(R"({"person":"p","score":612,"flags":["blacklist"],"contributions":{"late":-45}})");
   REQUIRE(policy.bind(line, {0}));
   Trace trace;
   CHECK(policy.explain(0, trace) == Outcome::kForbidden);
@@ -85,7 +86,8 @@ TEST_CASE("decider: a denial gets reasons and would_flip, an allow neither", "[g
   TempFile file("gate_policy_decider.policy", kPolicy);
   Policy policy(file.path, "");
   Decider decider(policy);
-  const std::string text = R"({"person":"p","score":612,"base":600,"flags":[],"contributions":{"late":-45,"shop":57}})";
+  const std::string text =
+      R"({"person":"p","score":612,"base":600,"flags":[],"contributions":{"late":-45,"shop":57}})";
   auto line = line_of(text.c_str());
   REQUIRE(decider.start(line, text, {0}));
   const Decision& d = decider.decide(0);

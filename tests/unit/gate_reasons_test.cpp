@@ -36,10 +36,11 @@ TEST_CASE("reasons: the most negative contributions first, in plain words", "[ga
 
 TEST_CASE("reasons: clause reasons (the flag that forbids) lead", "[gate]") {
   RuleTexts texts;
-  auto line = line_of(R"({"person":"p1","score":700,"flags":["blacklist"],"contributions":{"a_b":-1}})");
-  auto reasons = rank(Outcome::kForbidden,
-                              {Reason{"on the list of dishonest judgment debtors", {}, {}, "blacklist"}},
-                              line, texts);
+  auto line =
+      line_of(R"({"person":"p1","score":700,"flags":["blacklist"],"contributions":{"a_b":-1}})");
+  auto reasons =
+      rank(Outcome::kForbidden,
+           {Reason{"on the list of dishonest judgment debtors", {}, {}, "blacklist"}}, line, texts);
   REQUIRE(reasons.size() == 2);
   CHECK(reasons[0].flag == "blacklist");
   CHECK(reasons[1].text == "a b");
@@ -60,9 +61,8 @@ TEST_CASE("reasons: never empty on a denial, never the threshold restated", "[ga
   REQUIRE(thin.size() == 1);
   CHECK(thin[0].text == "insufficient record: no recorded event raised the score");
   auto some = rank(Outcome::kNotPermitted, {},
-                           line_of(R"({"person":"p1","contributions":{"a":2.5}})"), texts);
+                   line_of(R"({"person":"p1","contributions":{"a":2.5}})"), texts);
   CHECK(some[0].text == "insufficient record: recorded events raised the score by only 2.5 points");
-  CHECK(rank(Outcome::kAllow, {}, line_of(R"({"person":"p1","contributions":{"a":-1}})"),
-                     texts)
+  CHECK(rank(Outcome::kAllow, {}, line_of(R"({"person":"p1","contributions":{"a":-1}})"), texts)
             .empty());
 }

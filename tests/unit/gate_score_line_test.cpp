@@ -5,15 +5,16 @@ using namespace socred::gate;
 
 namespace {
 simdjson::dom::parser parser;
-simdjson::dom::object parse(const char* text) { return parser.parse(std::string(text)).get_object(); }
+simdjson::dom::object parse(const char* text) {
+  return parser.parse(std::string(text)).get_object();
+}
 }  // namespace
 
 TEST_CASE("a score line's fields are read with their types", "[gate]") {
   ScoreLine line;
-  auto err = read_score_line(
-      parse(R"({"person":"p1","score":612,"base":600,"flags":["blacklist"],)"
-            R"("contributions":{"late":-45.5,"shop":57.5,"late":-40}})"),
-      line);
+  auto err = read_score_line(parse(R"({"person":"p1","score":612,"base":600,"flags":["blacklist"],)"
+                                   R"("contributions":{"late":-45.5,"shop":57.5,"late":-40}})"),
+                             line);
   REQUIRE(!err);
   CHECK(line.person == "p1");
   CHECK(*line.score == 612);

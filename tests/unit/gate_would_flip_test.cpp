@@ -19,8 +19,9 @@ struct Policy {
   int asked = 0;
   bool operator()(const WhatIf& w) {
     ++asked;
-    bool flagged = std::find(line.flags.begin(), line.flags.end(), "blacklist") != line.flags.end() &&
-                   w.drop_flag != "blacklist";
+    bool flagged =
+        std::find(line.flags.begin(), line.flags.end(), "blacklist") != line.flags.end() &&
+        w.drop_flag != "blacklist";
     std::int64_t score = w.score ? *w.score : *line.score;
     return !flagged && score >= 650;
   }
@@ -84,10 +85,12 @@ TEST_CASE("would_flip: thresholds past the range are not offered", "[gate]") {
 }
 
 TEST_CASE("score_without re-adds the points and rounds once", "[gate]") {
-  auto exact = line_of(R"({"person":"p","score":599,"base":600,"contributions":{"a":-0.4,"b":-0.4}})");
+  auto exact =
+      line_of(R"({"person":"p","score":599,"base":600,"contributions":{"a":-0.4,"b":-0.4}})");
   CHECK(score_without(exact, exact.contributions[0], std::nullopt) == 600);
   // Clamped at the bottom (350): without a penalty the score can rise.
-  auto low = line_of(R"({"person":"p","score":350,"base":600,"contributions":{"a":-300,"b":-100}})");
+  auto low =
+      line_of(R"({"person":"p","score":350,"base":600,"contributions":{"a":-300,"b":-100}})");
   CHECK(score_without(low, low.contributions[1], std::nullopt) == 350);  // 300, clamped
   CHECK(score_without(low, low.contributions[0], std::nullopt) == 500);
   // Clamped at the top (950): removing a penalty cannot pass the bound.

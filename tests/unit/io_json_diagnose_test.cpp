@@ -1,7 +1,7 @@
+#include <string>
+
 #include "catch.hpp"
 #include "io/json_diagnose.hpp"
-
-#include <string>
 
 using socred::io::diagnose_json;
 
@@ -23,7 +23,8 @@ TEST_CASE("each malformed shape is named at its column", "[io]") {
   CHECK(diag(R"([1])") == "1: expected a JSON object, found an array");
   CHECK(diag(R"("s")") == "1: expected a JSON object, found a string");
   CHECK(diag(R"({"a":1} junk)") == "9: unexpected 'junk' after the object");
-  CHECK(diag(R"({"a":1)") == "7: expected ',' or '}' after an object member, found the end of the line");
+  CHECK(diag(R"({"a":1)") ==
+        "7: expected ',' or '}' after an object member, found the end of the line");
   CHECK(diag(R"({"a" 1})") == "6: expected ':' after an object key, found '1'");
   CHECK(diag(R"({a:1})") == "2: expected a string key, found 'a'");
   CHECK(diag(R"({"a":[1 2]})") == "9: expected ',' or ']' after an array element, found '2'");
@@ -36,8 +37,10 @@ TEST_CASE("each malformed shape is named at its column", "[io]") {
   CHECK(diag("{\"a\":\"\t\"}") == "7: control character 0x09 in string (escape it)");
   CHECK(diag("{\"a\":\"\xFF\"}") == "7: invalid UTF-8 byte 0xFF in string");
   CHECK(diag("{\"a\":\"\xC0\xAF\"}") == "7: invalid UTF-8 byte 0xC0 in string");
-  CHECK(diag(R"({"a":18446744073709551616})") == "6: integer 18446744073709551616 does not fit in 64 bits");
-  CHECK(diag(R"({"a":-9223372036854775809})") == "6: integer -9223372036854775809 does not fit in 64 bits");
+  CHECK(diag(R"({"a":18446744073709551616})") ==
+        "6: integer 18446744073709551616 does not fit in 64 bits");
+  CHECK(diag(R"({"a":-9223372036854775809})") ==
+        "6: integer -9223372036854775809 does not fit in 64 bits");
   CHECK(diag(R"({"a":18446744073709551615,"b":-9223372036854775808})") == "ok");
   CHECK(diag("") == "1: expected a JSON object, found the end of the line");
 }

@@ -1,13 +1,12 @@
-#include "catch.hpp"
-#include "io/jsonl_writer.hpp"
-
 #include <fcntl.h>
 #include <unistd.h>
 
 #include <cmath>
 #include <limits>
 
+#include "catch.hpp"
 #include "io/error.hpp"
+#include "io/jsonl_writer.hpp"
 
 using socred::io::JsonlWriter;
 
@@ -47,7 +46,8 @@ TEST_CASE("numbers round-trip: 64-bit integers exactly, doubles shortest", "[io]
 
 TEST_CASE("a parsed value is re-serialised faithfully", "[io]") {
   simdjson::dom::parser parser;
-  auto doc = parser.parse(std::string_view(R"({"a": [1, 2.5, "x\n", true, null, {"b": -3}], "c": 18446744073709551615})"));
+  auto doc = parser.parse(std::string_view(
+      R"({"a": [1, 2.5, "x\n", true, null, {"b": -3}], "c": 18446744073709551615})"));
   std::string out;
   JsonlWriter w(&out);
   w.element(doc.value());

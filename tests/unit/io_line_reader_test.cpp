@@ -1,6 +1,3 @@
-#include "catch.hpp"
-#include "io/line_reader.hpp"
-
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -8,7 +5,9 @@
 #include <string>
 #include <vector>
 
+#include "catch.hpp"
 #include "io/error.hpp"
+#include "io/line_reader.hpp"
 
 using socred::io::Line;
 using socred::io::LineReader;

@@ -1,8 +1,7 @@
 #include "catch.hpp"
-#include "io/record_reader.hpp"
-
 #include "io/error.hpp"
 #include "io/json_path.hpp"
+#include "io/record_reader.hpp"
 
 using namespace socred::io;
 

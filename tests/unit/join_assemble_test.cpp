@@ -5,6 +5,8 @@ using namespace socred::join;
 using join_test::run_join;
 using join_test::spec_of;
 
+// Test data as adjacent literals, one JSON line each: kept as written.
+// clang-format off
 TEST_CASE("merging splices the right fields into the left line as written", "[join]") {
   Options o;
   o.on = {"k"};
@@ -93,3 +95,4 @@ TEST_CASE("field selection keeps the keys and the fields named", "[join]") {
   r = run_join(spec_of(o), R"({"a":1,"b":2,"k":0})" "\n", R"({"x":1,"y":2,"k":0})" "\n");
   CHECK(r.out == R"({"a":1,"k":0,"r":{"y":2,"k":0}})" "\n");
 }
+// clang-format on

@@ -9,6 +9,8 @@ using namespace socred::join;
 using join_test::run_join;
 using join_test::spec_of;
 
+// Test data as adjacent literals, one JSON line each: kept as written.
+// clang-format off
 namespace {
 
 const char* kLeft =
@@ -201,3 +203,4 @@ TEST_CASE("strict mode rejects a record without its key", "[join]") {
     CHECK(e.located() == "left.jsonl:1: key field who.id is missing");
   }
 }
+// clang-format on

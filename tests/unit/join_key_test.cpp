@@ -66,7 +66,8 @@ TEST_CASE("a repeated key field: the last one wins", "[join]") {
   CHECK(key_of(R"({"k":1,"k":2})", {"k"}).text == "2");
 }
 
-TEST_CASE("key order under --sorted: jq's order of types, numbers by value, strings by bytes", "[join]") {
+TEST_CASE("key order under --sorted: jq's order of types, numbers by value, strings by bytes",
+          "[join]") {
   auto lt = [](const std::string& a, const std::string& b) {
     return compare(key_of(a, {"k"}), key_of(b, {"k"})) < 0;
   };

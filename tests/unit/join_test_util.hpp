@@ -34,7 +34,7 @@ inline Result run_join(const socred::join::Spec& spec, std::string_view left,
   io::Rejects rejects(on_error);
   auto reader = [&](const char* name, std::string_view text) {
     return std::make_unique<io::RecordReader>(io::LineReader::from_string(name, text), rejects,
-                                                result.lines);
+                                              result.lines);
   };
   join::Side r(reader("right.jsonl", right), spec, true, spec.sorted, true);
   join::Side l(reader("left.jsonl", left), spec, false, spec.sorted);

@@ -6,7 +6,8 @@ using namespace socred::link;
 
 namespace {
 
-std::optional<std::string> key(const std::string& rule, const std::string& json, bool right = false) {
+std::optional<std::string> key(const std::string& rule, const std::string& json,
+                               bool right = false) {
   simdjson::dom::parser p;
   simdjson::dom::object o = p.parse(json).get_object();
   return block_key(parse_blocking_rule(rule), o, right);
@@ -18,7 +19,8 @@ TEST_CASE("blocking keys", "[link]") {
   CHECK(key("name", R"({"name":"Wang  Fang"})") == "wangfang");
   CHECK(key("name:first3", R"({"name":"Wáng Fang"})") == "wan");
   CHECK(key("name:first2", R"({"name":"王芳华"})") == "王芳");
-  CHECK(key("name:words", R"({"name":"Fang Wang"})") == key("name:words", R"({"name":"wang fang"})"));
+  CHECK(key("name:words", R"({"name":"Fang Wang"})") ==
+        key("name:words", R"({"name":"wang fang"})"));
   CHECK(key("dob:year", R"({"dob":"1985-03-07"})") == "1985");
   CHECK(key("dob:year", R"({"dob":"19850307"})") == "1985");
   CHECK(key("dob:year", R"({"dob":1985})") == "1985");

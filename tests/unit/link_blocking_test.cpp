@@ -6,6 +6,8 @@
 
 using namespace socred::link;
 
+// Test data as adjacent literals, one JSON line each: kept as written.
+// clang-format off
 namespace {
 
 const char* kPeople =
@@ -79,3 +81,4 @@ TEST_CASE("a huge block is counted without walking it", "[link]") {
   Blocking b(r.size(), side, side, true);
   CHECK(b.counts()[0].pairs == 3000ULL * 2999 / 2);
 }
+// clang-format on

@@ -93,12 +93,16 @@ TEST_CASE("comparison specs", "[link]") {
   CHECK(c.kind == Kind::kYear);
   CHECK(parse_comparison("who.city").kind == Kind::kText);
   CHECK(parse_comparison(R"(["a:b"]:exact)").left == socred::io::Path{"a:b"});
-  CHECK_THROWS_WITH(parse_comparison("x:soundalike"),
-                    "invalid comparison 'soundalike': unknown method (name, text, exact, date, year, "
-                    "number, jw, dl)");
-  CHECK_THROWS_WITH(parse_comparison("x:jw(0.8,0.9)"), "invalid comparison 'jw(0.8,0.9)': similarities must decrease");
-  CHECK_THROWS_WITH(parse_comparison("x:dl(1.5)"),
-                    "invalid comparison 'dl(1.5)': a Damerau-Levenshtein distance is a whole number");
-  CHECK_THROWS_WITH(parse_comparison("x:jw(a)"), "invalid comparison 'jw(a)': 'a' is not a non-negative number");
+  CHECK_THROWS_WITH(
+      parse_comparison("x:soundalike"),
+      "invalid comparison 'soundalike': unknown method (name, text, exact, date, year, "
+      "number, jw, dl)");
+  CHECK_THROWS_WITH(parse_comparison("x:jw(0.8,0.9)"),
+                    "invalid comparison 'jw(0.8,0.9)': similarities must decrease");
+  CHECK_THROWS_WITH(
+      parse_comparison("x:dl(1.5)"),
+      "invalid comparison 'dl(1.5)': a Damerau-Levenshtein distance is a whole number");
+  CHECK_THROWS_WITH(parse_comparison("x:jw(a)"),
+                    "invalid comparison 'jw(a)': 'a' is not a non-negative number");
   CHECK_THROWS_AS(parse_comparison(":name"), socred::Error);
 }

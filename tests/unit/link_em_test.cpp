@@ -24,8 +24,10 @@ int draw(const std::vector<double>& shares, std::uint64_t& state) {
 TEST_CASE("EM recovers known m, u and share of matches", "[link]") {
   // Four comparisons with three levels each (plus null), conditionally
   // independent given the class: the model EM assumes.
-  const Table m_true = {{0, 0.90, 0.07, 0.03}, {0, 0.80, 0.15, 0.05}, {0, 0.85, 0.10, 0.05}, {0, 0.70, 0.20, 0.10}};
-  const Table u_true = {{0, 0.02, 0.08, 0.90}, {0, 0.05, 0.15, 0.80}, {0, 0.01, 0.04, 0.95}, {0, 0.10, 0.20, 0.70}};
+  const Table m_true = {
+      {0, 0.90, 0.07, 0.03}, {0, 0.80, 0.15, 0.05}, {0, 0.85, 0.10, 0.05}, {0, 0.70, 0.20, 0.10}};
+  const Table u_true = {
+      {0, 0.02, 0.08, 0.90}, {0, 0.05, 0.15, 0.80}, {0, 0.01, 0.04, 0.95}, {0, 0.10, 0.20, 0.70}};
   const double lambda_true = 0.1;
   std::map<std::uint64_t, double> counts;
   std::uint64_t state = 42;
@@ -49,7 +51,8 @@ TEST_CASE("EM recovers known m, u and share of matches", "[link]") {
   // u starts from what random pairs would give (almost the true u), m from
   // the default start: the way training runs.
   Table u_start = level_shares(patterns, levels);
-  EmResult r = expectation_maximisation(patterns, levels, starting_m(levels), u_start, 0.05, EmOptions{});
+  EmResult r =
+      expectation_maximisation(patterns, levels, starting_m(levels), u_start, 0.05, EmOptions{});
   CHECK(r.converged);
   CHECK(std::fabs(r.lambda - lambda_true) < 0.02);
   for (std::size_t c = 0; c < 4; ++c)
@@ -83,7 +86,8 @@ TEST_CASE("starting m halves from the best level", "[link]") {
 
 TEST_CASE("EM on no pairs returns its start", "[link]") {
   std::vector<std::size_t> levels(1, 3);
-  EmResult r = expectation_maximisation({}, levels, starting_m(levels), {{0, 0.1, 0.9}}, 0.2, EmOptions{});
+  EmResult r =
+      expectation_maximisation({}, levels, starting_m(levels), {{0, 0.1, 0.9}}, 0.2, EmOptions{});
   CHECK(r.lambda == 0.2);
   CHECK(r.converged);
 }

@@ -59,7 +59,8 @@ TEST_CASE("a model file with shifted levels is refused", "[link]") {
     CHECK(e.status() == 65);
     CHECK(e.file() == path);
     CHECK(std::string(e.what()) ==
-          "model file: comparison \"name\": level 3 is \"jw>=0.90\", method name expects \"jw>=0.92\"");
+          "model file: comparison \"name\": level 3 is \"jw>=0.90\", method name expects "
+          "\"jw>=0.92\"");
   }
   std::remove(path.c_str());
 }
@@ -74,6 +75,7 @@ TEST_CASE("a missing or broken model file", "[link]") {
   }
   std::string path = temp_path("broken.json");
   write_model(path, "{\"format\": \"something else\"}");
-  CHECK_THROWS_WITH(read_model(path, blocking), "model file: \"format\" is not \"socred-link-model 1\"");
+  CHECK_THROWS_WITH(read_model(path, blocking),
+                    "model file: \"format\" is not \"socred-link-model 1\"");
   std::remove(path.c_str());
 }

@@ -8,6 +8,8 @@
 
 using namespace socred;
 
+// Test data as adjacent literals, one JSON line each: kept as written.
+// clang-format off
 namespace {
 
 std::string write_temp(const char* name, const std::string& text) {
@@ -129,3 +131,4 @@ TEST_CASE("blocking beyond --max-pairs stops with the rule and its largest block
   }
   std::remove(path.c_str());
 }
+// clang-format on

@@ -59,7 +59,8 @@ TEST_CASE("compare: decisions matched by person and service", "[report]") {
   TempRun a(R"({"person":"p1","service":"loan","decision":"allow","reasons":[],"score":700}
 {"person":"p1","service":"visa","decision":"not_permitted","reasons":[{"text":"too low"}],"score":700}
 )");
-  TempRun b(R"({"person":"p1","service":"visa","decision":"forbidden","reasons":[{"text":"blacklisted","flag":"blacklist"}],"score":700}
+  TempRun b(
+      R"({"person":"p1","service":"visa","decision":"forbidden","reasons":[{"text":"blacklisted","flag":"blacklist"}],"score":700}
 {"person":"p1","service":"loan","decision":"forbidden","reasons":[{"text":"blacklisted"}],"score":700}
 )");
   CompareSettings cs;

@@ -5,7 +5,8 @@ using namespace socred::report;
 
 TEST_CASE("four fifths: exactly 0.8 passes, just below is flagged", "[report]") {
   // Rates 50%, 40% (ratio 0.8 exactly), 39% (0.78).
-  Disparity d = disparity("loan", {{"a", false, 100, 50}, {"b", false, 100, 40}, {"c", false, 100, 39}});
+  Disparity d =
+      disparity("loan", {{"a", false, 100, 50}, {"b", false, 100, 40}, {"c", false, 100, 39}});
   REQUIRE(d.rows.size() == 3);
   CHECK(d.best_rate == Approx(0.5));
   CHECK(d.rows[0].best);

@@ -18,23 +18,30 @@ TEST_CASE("kinds are told apart by the fields each stage writes", "[report]") {
   CHECK(detect(parse(R"({"person":"p1","score":600,"contributions":{}})")) == Kind::kScore);
   CHECK(detect(parse(R"({"person":"p1","score":600,"by_source":{}})")) == Kind::kScore);
   // A decision carries a score too; it is still a decision.
-  CHECK(detect(parse(R"({"person":"p1","service":"loan","decision":"allow","score":600,"contributions":{}})")) ==
-        Kind::kDecision);
+  CHECK(
+      detect(parse(
+          R"({"person":"p1","service":"loan","decision":"allow","score":600,"contributions":{}})")) ==
+      Kind::kDecision);
   CHECK(detect(parse(R"({"left":"a","right":"b","match_weight":3.5})")) == Kind::kLink);
   CHECK(detect(parse(R"({"records_left":5,"true_links":3,"true_positives":2})")) == Kind::kLink);
-  CHECK(detect(parse(R"({"id":"e1","ts":"2024-01-01T00:00:00Z","source":"shop","type":"purchase"})")) ==
+  CHECK(detect(parse(
+            R"({"id":"e1","ts":"2024-01-01T00:00:00Z","source":"shop","type":"purchase"})")) ==
         Kind::kEvent);
   CHECK(detect(parse(R"({"person":"p1","score":600})")) == Kind::kAuto);
-  CHECK_THROWS_WITH(parse_kind("scores"), "--kind must be auto, score, decision, link or event, not 'scores'");
+  CHECK_THROWS_WITH(parse_kind("scores"),
+                    "--kind must be auto, score, decision, link or event, not 'scores'");
 }
 
-TEST_CASE("score lines: points summed exactly in thousandths, rules in first-seen order", "[report]") {
+TEST_CASE("score lines: points summed exactly in thousandths, rules in first-seen order",
+          "[report]") {
   ScoreTally t;
   Settings s;
   s.cutoff = 600;
   REQUIRE_FALSE(t.add(parse(R"({"person":"p1","score":610,"events":3,"matched":2,"flags":["b","b"],
-      "contributions":{"x":0.1,"y":-2},"by_source":{"shop":0.1,"court":-2}})"), s));
-  REQUIRE_FALSE(t.add(parse(R"({"person":"p2","score":590,"contributions":{"y":-1,"x":0.2,"z":0}})"), s));
+      "contributions":{"x":0.1,"y":-2},"by_source":{"shop":0.1,"court":-2}})"),
+                      s));
+  REQUIRE_FALSE(
+      t.add(parse(R"({"person":"p2","score":590,"contributions":{"y":-1,"x":0.2,"z":0}})"), s));
   CHECK(t.persons == 2);
   CHECK(t.selected == 1);
   CHECK(t.events == 3);
@@ -64,10 +71,15 @@ TEST_CASE("a refused score line leaves no trace", "[report]") {
 TEST_CASE("decisions: counts per service and the principal reason of denials", "[report]") {
   DecisionTally t;
   Settings s;
-  REQUIRE_FALSE(t.add(parse(R"({"person":"p1","service":"loan","decision":"allow","reasons":[]})"), s));
+  REQUIRE_FALSE(
+      t.add(parse(R"({"person":"p1","service":"loan","decision":"allow","reasons":[]})"), s));
   REQUIRE_FALSE(t.add(parse(R"({"person":"p1","service":"visa","decision":"forbidden",
-      "reasons":[{"text":"blacklisted","flag":"blacklist"},{"text":"other"}]})"), s));
-  REQUIRE_FALSE(t.add(parse(R"({"person":"p2","service":"loan","decision":"not_permitted","reasons":["late repayments"]})"), s));
+      "reasons":[{"text":"blacklisted","flag":"blacklist"},{"text":"other"}]})"),
+                      s));
+  REQUIRE_FALSE(t.add(
+      parse(
+          R"({"person":"p2","service":"loan","decision":"not_permitted","reasons":["late repayments"]})"),
+      s));
   auto bad = t.add(parse(R"({"person":"p2","service":"loan","decision":"maybe"})"), s);
   REQUIRE(bad);
   CHECK(bad->key == "decision");
@@ -104,8 +116,10 @@ TEST_CASE("linkage: a weight alone is thresholded as a probability", "[report]")
   LinkTally t;
   Settings s;
   s.threshold = 0.8;  // weight log2(0.8 / 0.2) = 2
-  REQUIRE_FALSE(t.add(parse(R"({"left":"a","right":"b","match_weight":2.01,"true_match":true})"), s));
-  REQUIRE_FALSE(t.add(parse(R"({"left":"a","right":"c","match_weight":1.99,"true_match":true})"), s));
+  REQUIRE_FALSE(
+      t.add(parse(R"({"left":"a","right":"b","match_weight":2.01,"true_match":true})"), s));
+  REQUIRE_FALSE(
+      t.add(parse(R"({"left":"a","right":"c","match_weight":1.99,"true_match":true})"), s));
   CHECK(t.tp == 1);
   CHECK(t.fn == 1);
 }

@@ -39,17 +39,20 @@ TEST_CASE("bars are eighths of a cell, never invisible when non-zero", "[report]
 TEST_CASE("the text report aligns tables and draws the reference line", "[report]") {
   Document doc{"t", "", {}};
   Section s{"S", {}};
-  s.blocks.emplace_back(Table{"", {"group", "n"}, "lr", {{"a", "5"}, {"bbb", "12"}}, {false, true}, ""});
-  Chart c{"id", "ratio", "", {{"a", 1.0, "1.00", false}, {"b", 0.5, "0.50", true}}, 0.8, "four fifths", 1};
+  s.blocks.emplace_back(
+      Table{"", {"group", "n"}, "lr", {{"a", "5"}, {"bbb", "12"}}, {false, true}, ""});
+  Chart c{"id", "ratio",       "", {{"a", 1.0, "1.00", false}, {"b", 0.5, "0.50", true}},
+          0.8,  "four fifths", 1};
   s.blocks.emplace_back(c);
   doc.sections.push_back(s);
   std::string out = render_text(doc, TextStyle{false, 10});
-  CHECK(out == "t\n═\n\nS\n─\n"
-               "  group   n\n  ─────────\n  a       5\n  bbb    12\n\n"
-               "  ratio\n"
-               "    a  ██████████  1.00\n"
-               "    b  █████   ┊   0.50 ⚑\n"
-               "       ┊ = four fifths\n");
+  CHECK(out ==
+        "t\n═\n\nS\n─\n"
+        "  group   n\n  ─────────\n  a       5\n  bbb    12\n\n"
+        "  ratio\n"
+        "    a  ██████████  1.00\n"
+        "    b  █████   ┊   0.50 ⚑\n"
+        "       ┊ = four fifths\n");
   // Colour only when asked: the same document with colour has escapes.
   CHECK(render_text(doc, TextStyle{true, 10}).find("\x1b[31m") != std::string::npos);
   CHECK(out.find('\x1b') == std::string::npos);

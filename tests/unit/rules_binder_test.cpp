@@ -29,7 +29,8 @@ TEST_CASE("binder: finds every name, and only those, in tables of any size", "[r
 }
 
 TEST_CASE("binder: nested paths share their parents; parents know the slots below", "[rules]") {
-  auto root = build_binder({Path{"who", "city"}, Path{"who"}, Path{"who", "age"}, Path{"a", "b", "c"}});
+  auto root =
+      build_binder({Path{"who", "city"}, Path{"who"}, Path{"who", "age"}, Path{"a", "b", "c"}});
   const BindNode* who = root->find("who");
   REQUIRE(who != nullptr);
   CHECK(who->slot == 1);

@@ -72,8 +72,10 @@ TEST_CASE("compile: dispatch gives the same matches as trying every rule", "[rul
 }
 
 TEST_CASE("compile: no equality test on a field means no dispatch", "[rules]") {
-  Program p = parse_rules("base 0 rule a when amount > 1 or source == \"x\" points 1 reason \"r\" evidence reported \"c\"",
-                          "n.rules");
+  Program p = parse_rules(
+      "base 0 rule a when amount > 1 or source == \"x\" points 1 reason \"r\" evidence reported "
+      "\"c\"",
+      "n.rules");
   CHECK(p.dump_plan() == R"(rules n.rules: 1 rule, base 0
 fields:
   0 ts (read by 0 rules; always bound, for caps and fades)
@@ -108,10 +110,11 @@ TEST_CASE("compile: the final score is base plus points, clamped, rounded", "[ru
   Program p = parse_rules(kRules);
   CHECK(p.score(0) == 500);
   CHECK(p.score(12499) == 512);
-  CHECK(p.score(12500) == 513);   // half away from zero
-  CHECK(p.score(-500500) == 0);   // clamped at the low end
+  CHECK(p.score(12500) == 513);  // half away from zero
+  CHECK(p.score(-500500) == 0);  // clamped at the low end
   CHECK(p.score(600000) == 1000);
-  Program open = parse_rules("base 0.5 rule a when true points 1 reason \"r\" evidence reported \"c\"");
+  Program open =
+      parse_rules("base 0.5 rule a when true points 1 reason \"r\" evidence reported \"c\"");
   CHECK(open.score(-1000) == -1);  // -0.5 rounds away from zero
   // Saturates at INT64_MAX thousandths (...775.807 points) instead of wrapping.
   CHECK(open.score(INT64_MAX) == INT64_MAX / 1000 + 1);

@@ -58,7 +58,8 @@ TEST_CASE("eval: int64 and double compare exactly", "[rules]") {
   CHECK(eval("big > 9007199254740992.0", rec) == "yes");
   CHECK(eval("max < 9223372036854775808.0", rec) == "yes");
   CHECK(eval("max == 9223372036854775807", rec) == "yes");
-  CHECK(eval("big == 18446744073709551615", R"({"big":18446744073709551615})") == "yes");  // past int64
+  CHECK(eval("big == 18446744073709551615", R"({"big":18446744073709551615})") ==
+        "yes");  // past int64
 }
 
 TEST_CASE("eval: and, or, not with three-valued logic", "[rules]") {
@@ -182,11 +183,13 @@ rule late when type == "loan" points -0.5 per days_late reason "r" evidence spec
   Evaluator ev(p);
   simdjson::dom::parser parser;
   std::vector<Match> out;
-  REQUIRE(ev.evaluate(parser.parse(std::string_view(R"({"type":"purchase","amount":1234.5})")).get_object(), out));
+  REQUIRE(ev.evaluate(
+      parser.parse(std::string_view(R"({"type":"purchase","amount":1234.5})")).get_object(), out));
   REQUIRE(out.size() == 1);
   CHECK(out[0].rule == 0);
   CHECK(out[0].raw == 1000.0 * 1234.5 / 100);
-  REQUIRE(ev.evaluate(parser.parse(std::string_view(R"({"type":"loan","days_late":3})")).get_object(), out));
+  REQUIRE(ev.evaluate(
+      parser.parse(std::string_view(R"({"type":"loan","days_late":3})")).get_object(), out));
   REQUIRE(out.size() == 1);
   CHECK(out[0].rule == 1);
   CHECK(out[0].raw == -1500.0);
@@ -194,7 +197,8 @@ rule late when type == "loan" points -0.5 per days_late reason "r" evidence spec
   REQUIRE(ev.evaluate(parser.parse(std::string_view(R"({"type":"loan"})")).get_object(), out));
   CHECK(out.empty());
   CHECK(ev.counters().missing == 1);
-  REQUIRE(ev.evaluate(parser.parse(std::string_view(R"({"type":"loan","days_late":"3"})")).get_object(), out));
+  REQUIRE(ev.evaluate(
+      parser.parse(std::string_view(R"({"type":"loan","days_late":"3"})")).get_object(), out));
   CHECK(out.empty());
   CHECK(ev.counters().mismatch == 1);
   CHECK(ev.counters_by_item()[1].missing == 1);
@@ -210,23 +214,32 @@ rule lvl when type == "purchase" and level > 1 points 1 reason "r" evidence spec
   ev.set_strict(true);
   simdjson::dom::parser parser;
   std::vector<Match> out;
-  CHECK_FALSE(ev.evaluate(parser.parse(std::string_view(R"({"type":"purchase","level":2})")).get_object(), out));
+  CHECK_FALSE(ev.evaluate(
+      parser.parse(std::string_view(R"({"type":"purchase","level":2})")).get_object(), out));
   CHECK(ev.problem() == "rule big: field \"amount\" is missing");
-  CHECK_FALSE(
-      ev.evaluate(parser.parse(std::string_view(R"({"type":"purchase","amount":"x","level":2})")).get_object(), out));
-  CHECK(ev.problem() == "rule big: amount > 100: expected two numbers or two strings, got a string and a number");
+  CHECK_FALSE(ev.evaluate(
+      parser.parse(std::string_view(R"({"type":"purchase","amount":"x","level":2})")).get_object(),
+      out));
+  CHECK(ev.problem() ==
+        "rule big: amount > 100: expected two numbers or two strings, got a string and a number");
   // Another type: the rules are not candidates, nothing is read, no problem.
   CHECK(ev.evaluate(parser.parse(std::string_view(R"({"type":"post"})")).get_object(), out));
   CHECK(out.empty());
-  CHECK(ev.evaluate(parser.parse(std::string_view(R"({"type":"purchase","amount":200,"level":2})")).get_object(), out));
+  CHECK(ev.evaluate(
+      parser.parse(std::string_view(R"({"type":"purchase","amount":200,"level":2})")).get_object(),
+      out));
   CHECK(out.size() == 2);
 }
 
 TEST_CASE("eval: ts and extra fields come from the same walk", "[rules]") {
-  Program p = parse_rules("base 0 rule r when type == \"x\" points 1 reason \"r\" evidence speculative \"s\"");
+  Program p = parse_rules(
+      "base 0 rule r when type == \"x\" points 1 reason \"r\" evidence speculative \"s\"");
   Evaluator ev(p, {{"person"}, {"type"}, {"who", "city"}});
   simdjson::dom::parser parser;
-  ev.bind(parser.parse(std::string_view(R"({"ts":"2024-03-01T00:00:01Z","person":"p1","type":"x","who":{"city":"c"}})")).get_object());
+  ev.bind(parser
+              .parse(std::string_view(
+                  R"({"ts":"2024-03-01T00:00:01Z","person":"p1","type":"x","who":{"city":"c"}})"))
+              .get_object());
   CHECK(ev.ts_state() == Evaluator::TsState::ok);
   CHECK(ev.ts() == 1709251201);
   CHECK(ev.extra(0).s == "p1");
@@ -252,7 +265,9 @@ service loan
   simdjson::dom::parser parser;
   PolicyResult res;
   REQUIRE(ev.evaluate_policy(
-      parser.parse(std::string_view(R"({"person":"p1","score":612,"flags":["blacklist"],"by_source":{"court":-100}})"))
+      parser
+          .parse(std::string_view(
+              R"({"person":"p1","score":612,"flags":["blacklist"],"by_source":{"court":-100}})"))
           .get_object(),
       res));
   REQUIRE(res.clauses.size() == 3);
@@ -295,9 +310,11 @@ TEST_CASE("eval: strict policies name the service and clause", "[rules]") {
   ev.set_strict(true);
   simdjson::dom::parser parser;
   PolicyResult res;
-  CHECK_FALSE(ev.evaluate_policy(parser.parse(std::string_view(R"({"score":"high"})")).get_object(), res));
+  CHECK_FALSE(
+      ev.evaluate_policy(parser.parse(std::string_view(R"({"score":"high"})")).get_object(), res));
   CHECK(ev.problem() ==
-        "service hotel, allow clause at line 2: score >= 600: expected two numbers or two strings, got a "
+        "service hotel, allow clause at line 2: score >= 600: expected two numbers or two strings, "
+        "got a "
         "string and a number");
 }
 

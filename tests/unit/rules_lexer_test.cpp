@@ -34,12 +34,13 @@ std::vector<Tok> kinds(const std::string& text) {
 }  // namespace
 
 TEST_CASE("lexer: words, numbers, strings and every operator", "[rules]") {
-  CHECK(kinds("when a.b == \"x\"") ==
-        std::vector<Tok>{Tok::word, Tok::word, Tok::dot, Tok::word, Tok::eq, Tok::string, Tok::end});
+  CHECK(kinds("when a.b == \"x\"") == std::vector<Tok>{Tok::word, Tok::word, Tok::dot, Tok::word,
+                                                       Tok::eq, Tok::string, Tok::end});
   CHECK(kinds("( ) [ ] , . : + - * / % == != < <= > >=") ==
-        std::vector<Tok>{Tok::lparen, Tok::rparen, Tok::lbracket, Tok::rbracket, Tok::comma, Tok::dot,
-                         Tok::colon, Tok::plus, Tok::minus, Tok::star, Tok::slash, Tok::percent, Tok::eq,
-                         Tok::ne, Tok::lt, Tok::le, Tok::gt, Tok::ge, Tok::end});
+        std::vector<Tok>{Tok::lparen, Tok::rparen, Tok::lbracket, Tok::rbracket, Tok::comma,
+                         Tok::dot, Tok::colon, Tok::plus, Tok::minus, Tok::star, Tok::slash,
+                         Tok::percent, Tok::eq, Tok::ne, Tok::lt, Tok::le, Tok::gt, Tok::ge,
+                         Tok::end});
   auto t = lex("12 0.5 1e3 2.5E-2 _x9");
   REQUIRE(t.size() == 6);
   CHECK(t[0].text == "12");
@@ -65,20 +66,28 @@ TEST_CASE("lexer: strings decode JSON escapes", "[rules]") {
 }
 
 TEST_CASE("lexer: errors say what to write instead, with a caret", "[rules]") {
-  CHECK(lex_error("when a = 1") ==
-        "t.rules:1:8: expected '==' to compare: '=' alone is not an operator\nwhen a = 1\n       ^");
-  CHECK(lex_error("a && b") == "t.rules:1:3: expected the word 'and': '&' is not an operator\na && b\n  ^");
-  CHECK(lex_error("a || b") == "t.rules:1:3: expected the word 'or': '|' is not an operator\na || b\n  ^");
+  CHECK(
+      lex_error("when a = 1") ==
+      "t.rules:1:8: expected '==' to compare: '=' alone is not an operator\nwhen a = 1\n       ^");
+  CHECK(lex_error("a && b") ==
+        "t.rules:1:3: expected the word 'and': '&' is not an operator\na && b\n  ^");
+  CHECK(lex_error("a || b") ==
+        "t.rules:1:3: expected the word 'or': '|' is not an operator\na || b\n  ^");
   CHECK(lex_error("!a") ==
         "t.rules:1:1: expected '!=' or the word 'not': '!' alone is not an operator\n!a\n^");
   CHECK(lex_error("x == 'a'") ==
-        "t.rules:1:6: expected a string in double quotes: single quotes are not strings\nx == 'a'\n     ^");
+        "t.rules:1:6: expected a string in double quotes: single quotes are not strings\nx == "
+        "'a'\n     ^");
   CHECK(lex_error("x == \"abc\ny") ==
-        "t.rules:1:6: unterminated string: expected a closing '\"' on the same line\nx == \"abc\n     ^");
+        "t.rules:1:6: unterminated string: expected a closing '\"' on the same line\nx == \"abc\n  "
+        "   ^");
   CHECK(lex_error("\"a\\q\"") ==
-        "t.rules:1:3: expected an escape \\\" \\\\ \\/ \\n \\t \\r \\b \\f or \\uXXXX\n\"a\\q\"\n  ^");
-  CHECK(lex_error("x > .5") == "t.rules:1:5: expected a digit before '.': write 0.5, not .5\nx > .5\n    ^");
-  CHECK(lex_error("x > 5days") == "t.rules:1:6: expected a space after the number '5'\nx > 5days\n     ^");
+        "t.rules:1:3: expected an escape \\\" \\\\ \\/ \\n \\t \\r \\b \\f or \\uXXXX\n\"a\\q\"\n  "
+        "^");
+  CHECK(lex_error("x > .5") ==
+        "t.rules:1:5: expected a digit before '.': write 0.5, not .5\nx > .5\n    ^");
+  CHECK(lex_error("x > 5days") ==
+        "t.rules:1:6: expected a space after the number '5'\nx > 5days\n     ^");
   CHECK(lex_error("a @ b") == "t.rules:1:3: unexpected character '@'\na @ b\n  ^");
 }
 
@@ -90,7 +99,8 @@ TEST_CASE("lexer: columns count characters, and the caret lines up under them", 
   CHECK(lex_error("a\r\nb ;\r\n") == "t.rules:2:3: unexpected character ';'\nb ;\n  ^");
 }
 
-TEST_CASE("lexer: a NUL or control character is shown as '?' and cannot cut the message", "[rules]") {
+TEST_CASE("lexer: a NUL or control character is shown as '?' and cannot cut the message",
+          "[rules]") {
   CHECK(lex_error(std::string("whe\0n x", 7)) ==
         "t.rules:1:4: unexpected control character 0x00\nwhe?n x\n   ^");
   CHECK(lex_error("\x01\tx") == "t.rules:1:1: unexpected control character 0x01\n?\tx\n^");

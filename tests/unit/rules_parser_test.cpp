@@ -52,12 +52,14 @@ TEST_CASE("parser: values, paths, lists and calls", "[rules]") {
   CHECK(tree("a.b.c == \"x\"") == "(a.b.c == \"x\")");
   CHECK(tree("[\"id.orig_h\"] == \"10.0.0.1\"") == "([\"id.orig_h\"] == \"10.0.0.1\")");
   CHECK(tree("conn[\"id.orig_h\"].port == 80") == "(conn[\"id.orig_h\"].port == 80)");
-  CHECK(tree("contributions.in < 0") == "(contributions.in < 0)");  // keywords after a dot are names
+  CHECK(tree("contributions.in < 0") ==
+        "(contributions.in < 0)");  // keywords after a dot are names
   CHECK(tree("type in [\"a\", \"b\"]") == "(type in [\"a\", \"b\"])");
   CHECK(tree("x not in [1, -2.5, true, null]") == "(x not in [1, -2.5, true, null])");
   CHECK(tree("\"blacklist\" in flags") == "(\"blacklist\" in flags)");
   CHECK(tree("x in []") == "(x in [])");
-  CHECK(tree("x == true or y == false or z == null") == "(((x == true) or (y == false)) or (z == null))");
+  CHECK(tree("x == true or y == false or z == null") ==
+        "(((x == true) or (y == false)) or (z == null))");
   CHECK(tree("days_between(ts, \"2024-01-01\") > 3") == "(days_between(ts, \"2024-01-01\") > 3)");
   CHECK(tree("exists(a.b)") == "exists(a.b)");
   CHECK(tree("min(a, b, 3) > 1") == "(min(a, b, 3) > 1)");
@@ -66,31 +68,39 @@ TEST_CASE("parser: values, paths, lists and calls", "[rules]") {
 }
 
 TEST_CASE("parser: expression errors", "[rules]") {
-  CHECK(expr_error("a < b < c") ==
-        "e:1:7: comparisons do not chain: join them with 'and' (a < b and ...)\na < b < c\n      ^");
-  CHECK(expr_error("a ==") ==
-        "e:1:5: expected a value (a field, a number, a string, true, false, null or '('), found end "
-        "of file\na ==\n    ^");
+  CHECK(
+      expr_error("a < b < c") ==
+      "e:1:7: comparisons do not chain: join them with 'and' (a < b and ...)\na < b < c\n      ^");
+  CHECK(
+      expr_error("a ==") ==
+      "e:1:5: expected a value (a field, a number, a string, true, false, null or '('), found end "
+      "of file\na ==\n    ^");
   CHECK(expr_error("(a == 1") == "e:1:8: expected ')', found end of file\n(a == 1\n       ^");
   CHECK(expr_error("foo(1) > 2") ==
-        "e:1:1: unknown function 'foo': expected one of exists, coalesce, days_between, hour, weekday, "
+        "e:1:1: unknown function 'foo': expected one of exists, coalesce, days_between, hour, "
+        "weekday, "
         "lower, upper, contains, starts_with, ends_with, len, abs, min, max\nfoo(1) > 2\n^");
   CHECK(expr_error("hour(a, b) > 2") ==
         "e:1:1: expected 1 argument for hour(time), found 2\nhour(a, b) > 2\n^");
-  CHECK(expr_error("exists(1)") == "e:1:1: expected a field for exists(field), as in exists(amount)\nexists(1)\n^");
+  CHECK(expr_error("exists(1)") ==
+        "e:1:1: expected a field for exists(field), as in exists(amount)\nexists(1)\n^");
   CHECK(expr_error("x == [1]") ==
         "e:1:6: expected a value: a list [..] may only follow 'in'\nx == [1]\n     ^");
-  CHECK(expr_error("x in [y]") ==
-        "e:1:7: expected a number, a string, true, false or null in the list (lists hold constants), "
-        "found 'y'\nx in [y]\n      ^");
-  CHECK(expr_error("a and") ==
-        "e:1:6: expected a value (a field, a number, a string, true, false, null or '('), found end "
-        "of file\na and\n     ^");
+  CHECK(
+      expr_error("x in [y]") ==
+      "e:1:7: expected a number, a string, true, false or null in the list (lists hold constants), "
+      "found 'y'\nx in [y]\n      ^");
+  CHECK(
+      expr_error("a and") ==
+      "e:1:6: expected a value (a field, a number, a string, true, false, null or '('), found end "
+      "of file\na and\n     ^");
   CHECK(expr_error("a b") == "e:1:3: expected an operator or the end, found 'b'\na b\n  ^");
-  CHECK(expr_error("a. b == 1") == "e:1:4: expected a field name right after '.', found 'b'\na. b == 1\n   ^");
+  CHECK(expr_error("a. b == 1") ==
+        "e:1:4: expected a field name right after '.', found 'b'\na. b == 1\n   ^");
   CHECK(expr_error("+a") == "e:1:1: expected a value: a leading '+' is only for points\n+a\n^");
   std::string deep(300, '(');
-  CHECK(expr_error(deep + "a").find("expression nested deeper than 100 levels") != std::string::npos);
+  CHECK(expr_error(deep + "a").find("expression nested deeper than 100 levels") !=
+        std::string::npos);
   std::string chain = "a";
   for (int k = 0; k < 150; ++k) chain += " and a";
   CHECK(expr_error(chain).find("expression nested deeper than 100 levels") != std::string::npos);
@@ -112,7 +122,7 @@ rule late: when type == "loan_repayment" and status == "late"
 rule quiet when true points 0 reason "r" evidence reported "c" expire after 2 years
 rule capped when x points +1 at most 5 in total reason "r" evidence speculative "c" fade half_life 12 hours
 )R",
-                              "t.rules");
+                          "t.rules");
   CHECK(p.kind() == Program::Kind::rules);
   CHECK(p.base() == 600000);
   CHECK(p.min() == 350000);
@@ -162,7 +172,8 @@ rule capped when x points +1 at most 5 in total reason "r" evidence speculative 
 }
 
 TEST_CASE("parser: per-unit points without a count are per 1", "[rules]") {
-  Program p = parse_rules("base 0 rule r when true points -1 per days_late reason \"r\" evidence reported \"c\"");
+  Program p = parse_rules(
+      "base 0 rule r when true points -1 per days_late reason \"r\" evidence reported \"c\"");
   CHECK(p.rules()[0].per_unit);
   CHECK(p.rules()[0].per == 1);
   CHECK(p.rules()[0].unit == "days_late");
@@ -174,22 +185,26 @@ TEST_CASE("parser: rule set errors", "[rules]") {
   CHECK(rules_error("") ==
         "t.rules:1:1: expected 'base N' somewhere in the file: a rule set needs a base score\n\n^");
   CHECK(rules_error("base x") ==
-        "t.rules:1:6: expected a number after 'base' (the score before any rule), found 'x'\nbase x\n     ^");
+        "t.rules:1:6: expected a number after 'base' (the score before any rule), found 'x'\nbase "
+        "x\n     ^");
   CHECK(rules_error("base 1.2345") ==
         "t.rules:1:6: expected a number with at most three decimals, found the number 1.2345\n"
         "base 1.2345\n     ^");
   CHECK(rules_error("base 1\nbase 2") ==
         "t.rules:2:1: a rule set has one 'base'; this is a second one\nbase 2\n^");
   CHECK(rules_error("base 1 range 9 to 3") ==
-        "t.rules:1:19: expected HIGH >= LOW in 'range 9 to 3'\nbase 1 range 9 to 3\n                  ^");
+        "t.rules:1:19: expected HIGH >= LOW in 'range 9 to 3'\nbase 1 range 9 to 3\n               "
+        "   ^");
   CHECK(rules_error("base 1 range 300 to 900") ==
         "t.rules:1:1: expected the base 1 within the range 300 to 900\nbase 1 range 300 to 900\n^");
   CHECK(rules_error("base 0\nservice x") ==
-        "t.rules:2:1: expected 'base', 'range' or 'rule', found 'service': services belong in a policy "
+        "t.rules:2:1: expected 'base', 'range' or 'rule', found 'service': services belong in a "
+        "policy "
         "file (gate --policy)\nservice x\n^");
-  CHECK(rules_error(std::string(kHead) + "  when a == 1\n  points 5\n  becuase \"x\"\n") ==
-        "t.rules:7:3: expected a clause of rule 'r' (when, points, reason, evidence, at most, fade, "
-        "expire, flag, spill) or the next 'rule', found 'becuase'\n  becuase \"x\"\n  ^");
+  CHECK(
+      rules_error(std::string(kHead) + "  when a == 1\n  points 5\n  becuase \"x\"\n") ==
+      "t.rules:7:3: expected a clause of rule 'r' (when, points, reason, evidence, at most, fade, "
+      "expire, flag, spill) or the next 'rule', found 'becuase'\n  becuase \"x\"\n  ^");
   CHECK(rules_error(std::string(kHead) + "  points 5\n") ==
         "t.rules:2:6: rule 'r' has no 'when' clause: when CONDITION says which events it matches\n"
         "rule r\n     ^");
@@ -199,15 +214,17 @@ TEST_CASE("parser: rule set errors", "[rules]") {
   CHECK(rules_error("base 0 rule r when a points 1 evidence reported \"c\"") ==
         "t.rules:1:13: rule 'r' has no 'reason': reason \"...\" says what a person would be told\n"
         "base 0 rule r when a points 1 evidence reported \"c\"\n            ^");
-  CHECK(rules_error("base 0 rule r when a points 1 reason \"c\"") ==
-        "t.rules:1:13: rule 'r' has no 'evidence': evidence documented|reported|speculative "
-        "\"source\" says how sure we are\nbase 0 rule r when a points 1 reason \"c\"\n            ^");
+  CHECK(
+      rules_error("base 0 rule r when a points 1 reason \"c\"") ==
+      "t.rules:1:13: rule 'r' has no 'evidence': evidence documented|reported|speculative "
+      "\"source\" says how sure we are\nbase 0 rule r when a points 1 reason \"c\"\n            ^");
   CHECK(rules_error(std::string(kHead) + "  when a\n  when b") ==
         "t.rules:6:3: rule 'r' already has a 'when' clause\n  when b\n  ^");
   CHECK(rules_error(std::string(kHead) + "  when a points 1\nrule r") ==
         "t.rules:6:6: expected a new rule name: 'r' is already defined at line 2\nrule r\n     ^");
   CHECK(rules_error(std::string(kHead) + "  when amount + 1\n  points 5") ==
-        "t.rules:5:8: expected a condition, found the arithmetic amount + 1: compare it, as in amount + 1 "
+        "t.rules:5:8: expected a condition, found the arithmetic amount + 1: compare it, as in "
+        "amount + 1 "
         "> 0\n  when amount + 1\n       ^");
   CHECK(rules_error(std::string(kHead) + "  when lower(x)\n  points 5") ==
         "t.rules:5:8: expected a condition, found lower(x) which gives a value: compare it, as in "
@@ -215,7 +232,8 @@ TEST_CASE("parser: rule set errors", "[rules]") {
   CHECK(rules_error(std::string(kHead) + "  when 3\n  points 5") ==
         "t.rules:5:8: expected a condition, found the constant 3\n  when 3\n       ^");
   CHECK(rules_error(std::string(kHead) + "  when a points -5 at most +30 per 30 days") ==
-        "t.rules:5:28: expected a limit with the sign of rule 'r''s points (-5): a cap limits the sum "
+        "t.rules:5:28: expected a limit with the sign of rule 'r''s points (-5): a cap limits the "
+        "sum "
         "in the direction the points go\n  when a points -5 at most +30 per 30 days\n"
         "                           ^");
   CHECK(rules_error(std::string(kHead) + "  when a points -5 at most 30 per 30 hours") ==
@@ -224,9 +242,10 @@ TEST_CASE("parser: rule set errors", "[rules]") {
   CHECK(rules_error(std::string(kHead) + "  when a at most 3 per day points 1") ==
         "t.rules:5:10: expected 'points' before 'at most' in rule 'r': a cap limits the points\n"
         "  when a at most 3 per day points 1\n         ^");
-  CHECK(rules_error(std::string(kHead) + "  when a points 1 fade slowly") ==
-        "t.rules:5:24: expected 'half-life' after 'fade' (fade half-life 180 days), found 'slowly'\n"
-        "  when a points 1 fade slowly\n                       ^");
+  CHECK(
+      rules_error(std::string(kHead) + "  when a points 1 fade slowly") ==
+      "t.rules:5:24: expected 'half-life' after 'fade' (fade half-life 180 days), found 'slowly'\n"
+      "  when a points 1 fade slowly\n                       ^");
   CHECK(rules_error(std::string(kHead) + "  when a points 1 spill 1.5 to friends") ==
         "t.rules:5:25: expected a share between 0 and 1, found the number 1.5\n"
         "  when a points 1 spill 1.5 to friends\n                        ^");
@@ -242,7 +261,8 @@ TEST_CASE("parser: rule set errors", "[rules]") {
         "found an empty string\nbase 0 rule r when a points 1 reason \"\" evidence reported \"c\"\n"
         "                                     ^");
   CHECK(rules_error("base 0 rule r when a points 1 reason \"x\" evidence rumoured \"c\"") ==
-        "t.rules:1:51: expected documented, reported or speculative after 'evidence', found 'rumoured'\n"
+        "t.rules:1:51: expected documented, reported or speculative after 'evidence', found "
+        "'rumoured'\n"
         "base 0 rule r when a points 1 reason \"x\" evidence rumoured \"c\"\n"
         "                                                  ^");
 }
@@ -257,7 +277,7 @@ service "dating.premium":
   allow when score >= 650 and not "blacklist" in flags reason "650"
 service nothing
 )P",
-                               "t.policy");
+                           "t.policy");
   CHECK(p.kind() == Program::Kind::policy);
   REQUIRE(p.services().size() == 3);
   const Service& s = p.services()[0];
@@ -278,22 +298,28 @@ service nothing
 }
 
 TEST_CASE("parser: policy errors", "[rules]") {
-  CHECK(policy_error("") == "t.policy:1:1: expected 'service': a policy needs at least one service\n\n^");
+  CHECK(policy_error("") ==
+        "t.policy:1:1: expected 'service': a policy needs at least one service\n\n^");
   CHECK(policy_error("rule x") ==
-        "t.policy:1:1: expected 'service', found 'rule': rules belong in a rules file (score --rules)\n"
+        "t.policy:1:1: expected 'service', found 'rule': rules belong in a rules file (score "
+        "--rules)\n"
         "rule x\n^");
   CHECK(policy_error("service a allow score > 1") ==
         "t.policy:1:17: expected 'when' after 'allow' (allow when CONDITION), found 'score'\n"
         "service a allow score > 1\n                ^");
   CHECK(policy_error("service a allow when score > 1") ==
-        "t.policy:1:31: expected 'reason \"...\"' for this allow clause (what a person would be told), "
+        "t.policy:1:31: expected 'reason \"...\"' for this allow clause (what a person would be "
+        "told), "
         "found end of file\nservice a allow when score > 1\n                              ^");
   CHECK(policy_error("service a allow when score > 1 reason \"r\" permit") ==
-        "t.policy:1:43: expected 'allow', 'forbid' or the next 'service' in service 'a', found 'permit'\n"
-        "service a allow when score > 1 reason \"r\" permit\n                                          ^");
+        "t.policy:1:43: expected 'allow', 'forbid' or the next 'service' in service 'a', found "
+        "'permit'\n"
+        "service a allow when score > 1 reason \"r\" permit\n                                      "
+        "    ^");
   CHECK(policy_error("service a allow when score >=\n  reason \"r\"") ==
         "t.policy:2:3: expected a value to end the condition, found the clause 'reason \"...\"'\n"
         "  reason \"r\"\n  ^");
   CHECK(policy_error("service a\nservice a") ==
-        "t.policy:2:9: expected a new service name: 'a' is already defined at line 1\nservice a\n        ^");
+        "t.policy:2:9: expected a new service name: 'a' is already defined at line 1\nservice a\n  "
+        "      ^");
 }

@@ -57,6 +57,6 @@ TEST_CASE("spills share points with decay per hop", "[rules]") {
   CHECK(spill_points(s, -5000, 2) == -500);
   CHECK(spill_points(s, -5000, 3) == 0);
   CHECK(spill_points(s, -5000, 0) == 0);
-  CHECK(spill_points(s, -1, 1) == 0);  // -0.2 thousandths rounds to 0
+  CHECK(spill_points(s, -1, 1) == 0);   // -0.2 thousandths rounds to 0
   CHECK(spill_points(s, -3, 1) == -1);  // -0.6 rounds away from zero
 }

@@ -17,10 +17,10 @@ TEST_CASE("parse_time reads RFC 3339 and dates", "[rules]") {
 }
 
 TEST_CASE("parse_time refuses what is not a time", "[rules]") {
-  for (const char* bad : {"", "2024", "2024-13-01", "2023-02-29", "2024-03-01T12:34:56",
-                          "2024-03-01T24:00:00Z", "2024-03-01T12:60:00Z", "2024-03-01T12:34:56.Z",
-                          "2024-03-01T12:34:56+0800", "2024-03-01T12:34:56Zjunk", "2024-3-1",
-                          "x024-03-01", "2024-03-01X"})
+  for (const char* bad :
+       {"", "2024", "2024-13-01", "2023-02-29", "2024-03-01T12:34:56", "2024-03-01T24:00:00Z",
+        "2024-03-01T12:60:00Z", "2024-03-01T12:34:56.Z", "2024-03-01T12:34:56+0800",
+        "2024-03-01T12:34:56Zjunk", "2024-3-1", "x024-03-01", "2024-03-01X"})
     CHECK_FALSE(parse_time(bad).has_value());
 }
 
@@ -28,7 +28,8 @@ TEST_CASE("format_time prints RFC 3339 UTC and reads back", "[rules]") {
   CHECK(format_time(0) == "1970-01-01T00:00:00Z");
   CHECK(format_time(1709296496) == "2024-03-01T12:34:56Z");
   CHECK(format_time(-1) == "1969-12-31T23:59:59Z");
-  for (std::int64_t t : {std::int64_t{-86400 * 400}, std::int64_t{951782400}, std::int64_t{4102444799}})
+  for (std::int64_t t :
+       {std::int64_t{-86400 * 400}, std::int64_t{951782400}, std::int64_t{4102444799}})
     CHECK(parse_time(format_time(t)) == t);
 }
 
@@ -48,8 +49,8 @@ TEST_CASE("calendar periods count whole UTC days from 1970-01-01", "[rules]") {
 TEST_CASE("hour and ISO weekday in UTC", "[rules]") {
   CHECK(hour_of(*parse_time("2024-03-01T23:59:59Z")) == 23);
   CHECK(hour_of(*parse_time("2024-03-01T20:00:00+08:00")) == 12);
-  CHECK(weekday_of(0) == 4);                                 // a Thursday
-  CHECK(weekday_of(*parse_time("2024-03-04")) == 1);         // a Monday
+  CHECK(weekday_of(0) == 4);                          // a Thursday
+  CHECK(weekday_of(*parse_time("2024-03-04")) == 1);  // a Monday
   CHECK(weekday_of(*parse_time("2024-03-03T23:59:59Z")) == 7);
   CHECK(weekday_of(-1) == 3);
 }

@@ -69,7 +69,7 @@ std::string events(int n) {
                   "\"type\":\"%s\",\"person\":\"p%07d\",\"amount\":%d.%02d}\n",
                   i, 1 + i % 28, sources[t], types[t], i * 13 % 97, i % 50, i % 100);
     text += line;
-    if (i % 17 == 0) text += "\n";                    // blank lines
+    if (i % 17 == 0) text += "\n";                     // blank lines
     if (i % 29 == 0) text += "{\"type\":\"post\"}\n";  // no key: rejected
   }
   return text;
@@ -95,8 +95,7 @@ TEST_CASE("chunks start at line starts and cover the file", "[score]") {
 
 TEST_CASE("any thread count and chunking gives the same bytes", "[score]") {
   StandIn rules({rule("buy"), rule("post"), rule("fine")},
-                {when_type("purchase", 0.5), when_type("post", -1.25), when_type("fine", -3)},
-                600);
+                {when_type("purchase", 0.5), when_type("post", -1.25), when_type("fine", -3)}, 600);
   TempFile file(events(3000));
   std::string one = score(rules.set, {file.path}, 1, 1 << 20, 3);
   CHECK(one.size() > 1000);
@@ -108,11 +107,14 @@ TEST_CASE("any thread count and chunking gives the same bytes", "[score]") {
 
 TEST_CASE("explain cites the file line of each event", "[score]") {
   StandIn rules({rule("buy")}, {when_type("purchase", 2)});
-  TempFile a("{\"person\":\"p1\",\"type\":\"x\"}\n\n{\"id\":\"e7\",\"person\":\"p1\",\"type\":\"purchase\","
-             "\"source\":\"shop\"}\n");
+  TempFile a(
+      "{\"person\":\"p1\",\"type\":\"x\"}\n\n{\"id\":\"e7\",\"person\":\"p1\",\"type\":"
+      "\"purchase\","
+      "\"source\":\"shop\"}\n");
   std::string out = score(rules.set, {a.path}, 1, 1, 5);
   CHECK(out ==
         "{\"person\":\"p1\",\"score\":2,\"base\":0,\"events\":2,\"matched\":1,\"flags\":[],"
         "\"contributions\":{\"buy\":2},\"by_source\":{\"shop\":2},\"explain\":[{\"id\":\"e7\","
-        "\"input\":\"" + a.path + ":3\",\"rule\":\"buy\",\"points\":2}]}\n");
+        "\"input\":\"" +
+            a.path + ":3\",\"rule\":\"buy\",\"points\":2}]}\n");
 }

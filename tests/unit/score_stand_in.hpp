@@ -8,8 +8,8 @@
 #include <vector>
 
 #include "io/json_path.hpp"
-#include "score/rule_set.hpp"
 #include "rules/time.hpp"
+#include "score/rule_set.hpp"
 
 namespace score_test {
 

@@ -29,8 +29,7 @@ bool within(double observed, double rate, double n) {
 
 }  // namespace
 
-TEST_CASE("every --truth reference resolves and un-noised fields are the register's",
-          "[world]") {
+TEST_CASE("every --truth reference resolves and un-noised fields are the register's", "[world]") {
   const unsigned population = 3000;
   auto o = world_test::options("accounts", population);
   o.truth = true;
@@ -49,9 +48,12 @@ TEST_CASE("every --truth reference resolves and un-noised fields are the registe
     CHECK(ids.insert(field(line, "account")).second);  // account ids are unique
     CHECK(field(line, "account").substr(0, field(line, "platform").size() + 1) ==
           std::string(field(line, "platform")) + ":");
-    if (noise_of(line, "name").empty()) CHECK(field(line, "name") == field(who, "name"));
-    else if (noise_of(line, "name") == "missing") CHECK(line.find(",\"name\":\"") == line.npos);
-    else CHECK(field(line, "name") != field(who, "name"));
+    if (noise_of(line, "name").empty())
+      CHECK(field(line, "name") == field(who, "name"));
+    else if (noise_of(line, "name") == "missing")
+      CHECK(line.find(",\"name\":\"") == line.npos);
+    else
+      CHECK(field(line, "name") != field(who, "name"));
     if (noise_of(line, "city").empty()) CHECK(field(line, "city") == field(who, "city"));
     if (noise_of(line, "city") == "moved") CHECK(field(line, "city") != field(who, "city"));
     if (noise_of(line, "birth_year").empty()) {
@@ -72,7 +74,8 @@ TEST_CASE("events' accounts and ids resolve to the same true person", "[world]")
   a.truth = true;
   std::string accounts = world_test::generate(a);
   std::map<std::string_view, std::string_view> owner;
-  for (auto line : world_test::lines(accounts)) owner[field(line, "account")] = field(line, "person");
+  for (auto line : world_test::lines(accounts))
+    owner[field(line, "account")] = field(line, "person");
   std::string people = world_test::generate(world_test::options("people", population));
   auto reg = world_test::lines(people);
   auto e = world_test::options("events", population, 5);

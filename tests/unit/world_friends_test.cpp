@@ -1,8 +1,8 @@
 #include <algorithm>
 #include <map>
-#include <vector>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "catch.hpp"
 #include "world/accounts.hpp"
@@ -73,7 +73,8 @@ TEST_CASE("the degree option sets the mean degree", "[world]") {
   s.degree = 4;
   auto edges = friend_edges(pop, s);
   std::set<std::uint32_t> nodes;
-  for (auto e : edges) nodes.insert(static_cast<std::uint32_t>(e >> 32)), nodes.insert(static_cast<std::uint32_t>(e));
+  for (auto e : edges)
+    nodes.insert(static_cast<std::uint32_t>(e >> 32)), nodes.insert(static_cast<std::uint32_t>(e));
   CHECK(2.0 * edges.size() / nodes.size() == Approx(4).margin(0.6));
 }
 

@@ -19,11 +19,11 @@ TEST_CASE("an id is built from region, birthdate and sequence", "[world]") {
 }
 
 TEST_CASE("invalid ids are rejected", "[world]") {
-  CHECK_FALSE(national_id_valid("110105194912310021"));   // wrong check
-  CHECK_FALSE(national_id_valid("11010519491331002X"));   // month 13
-  CHECK_FALSE(national_id_valid("11010519490229002X"));   // 1949 not a leap year
-  CHECK_FALSE(national_id_valid("11010519491231002"));    // short
-  CHECK_FALSE(national_id_valid("1101051949123100AX"));   // letter in the body
+  CHECK_FALSE(national_id_valid("110105194912310021"));  // wrong check
+  CHECK_FALSE(national_id_valid("11010519491331002X"));  // month 13
+  CHECK_FALSE(national_id_valid("11010519490229002X"));  // 1949 not a leap year
+  CHECK_FALSE(national_id_valid("11010519491231002"));   // short
+  CHECK_FALSE(national_id_valid("1101051949123100AX"));  // letter in the body
 }
 
 TEST_CASE("dates: day numbers, weekdays and --start parsing", "[world]") {
