@@ -19,13 +19,11 @@
 # where join(1) reports "FILE:LINE: is not sorted" (status 1), join-records
 # must report the same FILE:LINE with status 65.
 set -euo pipefail
-data=${SOCRED_SHARED_DATA:-../shared/data}/coreutils-join
-if [ ! -f "$data/join-cases.jsonl" ]; then
-  echo "skipped: $data/join-cases.jsonl is absent"
-  exit 77
-fi
-command -v join-records >/dev/null || { echo "join-records is not on PATH"; exit 1; }
 here=$(cd "$(dirname "$0")" && pwd)
+. "$here/helpers.bash"
+data=${SOCRED_SHARED_DATA:-../shared/data}/coreutils-join
+need_file "$data/join-cases.jsonl"
+need_tool join-records
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 exec python3 - "$data/join-cases.jsonl" "$here/join-coreutils-not-applicable.txt" "$work" <<'PY'

@@ -17,12 +17,10 @@
 #   case passes when the input really is unsorted, the error says so, and
 #   the unsorted join then gives the expected records.
 set -euo pipefail
+. "$(dirname "$0")/helpers.bash"
 data=${SOCRED_SHARED_DATA:-../shared/data}/miller-join
-if [ ! -f "$data/jsonl/cases.jsonl" ]; then
-  echo "skipped: $data/jsonl/cases.jsonl is absent"
-  exit 77
-fi
-command -v join-records >/dev/null || { echo "join-records is not on PATH"; exit 1; }
+need_file "$data/jsonl/cases.jsonl"
+need_tool join-records
 exec python3 - "$data" <<'PY'
 import json, subprocess, sys
 from collections import Counter

@@ -2,20 +2,16 @@
 # --sorted joins in constant memory: both sides stream through pipes (the
 # right one a FIFO), 60 MB each, under a 32 MiB address-space cap (prlimit),
 # and give the same bytes as the hash join, which under the same cap runs out
-# of memory (the cap bites). Under AddressSanitizer, whose shadow memory
-# needs terabytes of address space, the cap is left out.
+# of memory (the cap bites). Skipped under AddressSanitizer, where the cap
+# cannot apply.
 set -euo pipefail
-command -v prlimit >/dev/null || { echo "skipped: prlimit is absent (util-linux)"; exit 77; }
+. "$(dirname "$0")/helpers.bash"
+command -v prlimit >/dev/null || skip "prlimit is absent (util-linux)"
+skip_under_asan join-records
 work=$(mktemp -d)
 pids=()
 trap 'kill "${pids[@]}" 2>/dev/null || true; rm -rf "$work"' EXIT
-cap=()
-libs=$(ldd "$(command -v join-records)")  # not `ldd | grep -q`: SIGPIPE
-if grep -q asan <<<"$libs"; then
-  echo "AddressSanitizer build: running without the address-space cap"
-else
-  cap=(prlimit --as=$((32 << 20)))
-fi
+cap=(prlimit --as=$((32 << 20)))
 people() {  # 300k persons in key order, about 200 bytes each
   awk 'BEGIN { for (i = 0; i < 300000; i++)
     printf "{\"person\":\"p%07d\",\"name\":\"Wang Fang %d\",\"birthdate\":\"1985-03-07\",\"city\":\"Hangzhou\",\"note\":\"%s\"}\n", i, i, "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx" }'
@@ -43,15 +39,13 @@ wait "${pids[@]}"
 pids=()
 cmp "$work/sorted.jsonl" "$work/hash.jsonl" || { echo "merge and hash joins differ"; exit 1; }
 
-if [ ${#cap[@]} -gt 0 ]; then
-  people >"$work/people" &
-  pids+=($!)
-  status=0
-  events | "${cap[@]}" join-records --how left --right "$work/people" --on person --as who \
-    >/dev/null 2>"$work/err" || status=$?
-  kill "${pids[@]}" 2>/dev/null || true
-  wait "${pids[@]}" 2>/dev/null || true
-  pids=()
-  [ "$status" -ne 0 ] || { echo "the hash join fit in the cap: the cap proves nothing"; exit 1; }
-fi
-echo "merge join: 2 x 60 MB through pipes within ${cap[*]:-no cap}, $lines lines, $paired pairs"
+people >"$work/people" &
+pids+=($!)
+status=0
+events | "${cap[@]}" join-records --how left --right "$work/people" --on person --as who \
+  >/dev/null 2>"$work/err" || status=$?
+kill "${pids[@]}" 2>/dev/null || true
+wait "${pids[@]}" 2>/dev/null || true
+pids=()
+[ "$status" -ne 0 ] || { echo "the hash join fit in the cap: the cap proves nothing"; exit 1; }
+echo "merge join: 2 x 60 MB through pipes within ${cap[*]}, $lines lines, $paired pairs"

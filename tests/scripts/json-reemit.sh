@@ -3,11 +3,9 @@
 # written again by our writer; python3's json module must read back an equal
 # value. Skips (77) where ../shared/data is absent.
 set -euo pipefail
+. "$(dirname "$0")/helpers.bash"
 suite=${SOCRED_SHARED_DATA:-../shared/data}/json-test-suite/test_parsing
-if [ ! -d "$suite" ]; then
-  echo "skipped: $suite is absent"
-  exit 77
-fi
+need_file "$suite"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 for f in "$suite"/y_*.json; do

@@ -4,12 +4,10 @@
 # quality goals of issue 7 (precision >= 0.99, F1 >= 0.95), with and without
 # the soc_sec_id field, and output identical on one thread and on two.
 set -euo pipefail
-data=${SOCRED_SHARED_DATA:-}/record-linkage/febrl/jsonl
-if [ ! -f "$data/dataset4a.jsonl" ]; then
-  echo "skipped: FEBRL data not found under \$SOCRED_SHARED_DATA ($data)"
-  exit 77
-fi
-command -v jq >/dev/null || { echo "skipped: jq not installed"; exit 77; }
+. "$(dirname "$0")/helpers.bash"
+data=${SOCRED_SHARED_DATA:-../shared/data}/record-linkage/febrl/jsonl
+need_file "$data/dataset4a.jsonl"
+command -v jq >/dev/null || skip "jq not installed"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 

@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Memory grows with persons, never with events: score reads a stream ten
 # times larger than the address space it is allowed (prlimit --as) and
-# still scores every event.
+# still scores every event. Skipped under AddressSanitizer, where the cap
+# cannot apply.
 set -euo pipefail
+. "$(dirname "$0")/helpers.bash"
 src=${SOCRED_SOURCE_DIR:?}
-command -v prlimit >/dev/null || { echo "skipped: prlimit not installed"; exit 77; }
+command -v prlimit >/dev/null || skip "prlimit not installed"
+skip_under_asan score
 rules=$src/examples/rules/sesame.rules
 cap_mib=40
 work=$(mktemp -d)
@@ -16,16 +19,7 @@ size=$(wc -c < events.jsonl)
 lines=$(wc -l < events.jsonl)
 copies=$(( (cap_mib * 10 * 1048576) / size + 1 ))
 # Standard input, so nothing is spooled: --as-of is given although rules fade.
-# AddressSanitizer reserves terabytes of address space for its shadow, so
-# under it the cap cannot apply; the count check below still runs.
 cap=(prlimit --as=$((cap_mib * 1048576)))
-# (ldd into a variable: `ldd | grep -q` can kill ldd with SIGPIPE, and
-# pipefail then reads that as "no match".)
-libs=$(ldd "$(command -v score)")
-if grep -q asan <<<"$libs"; then
-  echo "AddressSanitizer build: running without the address-space cap"
-  cap=()
-fi
 for _ in $(seq "$copies"); do cat events.jsonl; done |
   "${cap[@]}" score --rules "$rules" --as-of 2024-01-06 --explain 3 > scores.jsonl
 events=$(grep -o '"events":[0-9]*' scores.jsonl | awk -F: '{ n += $2 } END { print n }')

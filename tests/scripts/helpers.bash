@@ -1,0 +1,33 @@
+# Sourced by tests/scripts/*.sh (not a test itself): the ways a script test
+# says it cannot run here (exit 77, which ctest shows as skipped) or that
+# what it needs is missing, written once.
+
+# skip MESSAGE: the test cannot run on this machine or build.
+skip() {
+  echo "skipped: $*"
+  exit 77
+}
+
+# need_file PATH: external material (../shared/data) the test reads in place.
+need_file() {
+  [ -e "$1" ] || skip "$1 is absent"
+}
+
+# need_tool NAME: a socred tool the test drives; absent is a failure.
+need_tool() {
+  command -v "$1" >/dev/null || {
+    echo "$1 is not on PATH"
+    exit 1
+  }
+}
+
+# skip_under_asan TOOL: AddressSanitizer reserves terabytes of address space
+# for its shadow memory, so a cap on address space (prlimit --as) cannot
+# apply to TOOL built with it, and a test of bounded memory checks nothing.
+skip_under_asan() {
+  local libs
+  libs=$(ldd "$(command -v "$1")")  # not `ldd | grep -q`: SIGPIPE under pipefail
+  if grep -q asan <<<"$libs"; then
+    skip "$1 is built with AddressSanitizer: an address-space cap cannot apply under it"
+  fi
+}
