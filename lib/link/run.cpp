@@ -126,13 +126,18 @@ void write_preview(io::JsonlWriter& out, const std::vector<BlockingRule>& rules,
   out.end_line();
 }
 
-}  // namespace
+// What the run compares and how it blocks: from --model, or from --compare
+// and --block (the default rules block on each compared field).
+struct Setup {
+  Model model;  // read from --model; trained later otherwise
+  bool given_model = false;
+  std::vector<Comparison> comparisons;
+  std::vector<std::string> block_texts;
+  std::vector<BlockingRule> rules;
+};
 
-int run(const Options& o, cli::Context& ctx) {
-  check(o);
+Setup setup(const Options& o) {
   const bool dedupe = o.dedupe;
-  const unsigned threads = thread_count(o.threads);
-
   Model model;
   std::vector<std::string> block_texts;
   const bool given_model = !o.model.empty();
@@ -162,93 +167,110 @@ int run(const Options& o, cli::Context& ctx) {
   for (const auto& text : block_texts) rules.push_back(parse_blocking_rule(text));
   if (rules.size() > kMaxRules)
     usage(fmt::format("at most {} blocking rules (--block)", kMaxRules));
+  return {std::move(model), given_model, std::move(comparisons), std::move(block_texts),
+          std::move(rules)};
+}
+
+// Every input is opened before any is read: a missing file stops the run
+// (66) before it has consumed standard input.
+struct Readers {
+  Readers(const Options& o, cli::Context& ctx) : left(ctx.io.inputs, ctx.rejects, ctx.stats) {
+    if (!o.dedupe)
+      right = std::make_unique<io::RecordReader>(std::vector<std::string>{o.right}, ctx.rejects,
+                                                 ctx.stats);
+    if (!o.evaluate_pairs.empty())
+      pairs = std::make_unique<io::RecordReader>(std::vector<std::string>{o.evaluate_pairs},
+                                                 ctx.rejects, ctx.stats);
+  }
+  io::RecordReader left;
+  std::unique_ptr<io::RecordReader> right, pairs;  // none when deduplicating, not --evaluate-pairs
+};
+
+// Reads the records of each side (the right one only when linking), each
+// with its id and true-match fields, and notes values that were unusable.
+void load_sides(const Options& o, const Setup& s, Readers& readers, const cli::Context& ctx,
+                Side& left, Side& right_side) {
+  const bool dedupe = o.dedupe;
   auto id_spec = split_field_spec(o.id);
   auto truth_spec = split_field_spec(o.evaluate);
-
-  // Every input is opened before any is read: a missing file stops the run
-  // (66) before it has consumed standard input.
-  io::RecordReader left_reader(ctx.io.inputs, ctx.rejects, ctx.stats);
-  std::unique_ptr<io::RecordReader> right_reader, pairs_reader;
-  if (!dedupe)
-    right_reader = std::make_unique<io::RecordReader>(std::vector<std::string>{o.right},
-                                                      ctx.rejects, ctx.stats);
-  if (!o.evaluate_pairs.empty())
-    pairs_reader = std::make_unique<io::RecordReader>(std::vector<std::string>{o.evaluate_pairs},
-                                                      ctx.rejects, ctx.stats);
-
   LoadSpec spec;
-  spec.comparisons = &comparisons;
-  spec.rules = &rules;
+  spec.comparisons = &s.comparisons;
+  spec.rules = &s.rules;
   spec.strict = ctx.io.strict;
   if (!o.id.empty()) spec.id = io::parse_path(id_spec.left);
   if (!o.evaluate.empty()) spec.truth = io::parse_path(truth_spec.left);
-  Side left, right_side;
-  load_side(left_reader, spec, left);
+  load_side(readers.left, spec, left);
   spec.right = true;
   if (!o.id.empty()) spec.id = io::parse_path(id_spec.right);
   if (!o.evaluate.empty()) spec.truth = io::parse_path(truth_spec.right);
-  if (!dedupe) load_side(*right_reader, spec, right_side);
-  const Side& right = dedupe ? left : right_side;
-  note_unusable(ctx, comparisons, left, dedupe ? "" : "left ");
-  if (!dedupe) note_unusable(ctx, comparisons, right_side, "right ");
+  if (!dedupe) load_side(*readers.right, spec, right_side);
+  note_unusable(ctx, s.comparisons, left, dedupe ? "" : "left ");
+  if (!dedupe) note_unusable(ctx, s.comparisons, right_side, "right ");
+}
 
-  std::vector<Side*> sides{&left};
-  if (!dedupe) sides.push_back(&right_side);
-  std::vector<double> totals = count_terms(comparisons, sides);
-
-  Blocking blocking(rules.size(), left, right, dedupe);
-  if (o.preview) {
-    write_preview(ctx.out, rules, blocking, left, right, dedupe, o.max_pairs);
-    return kExitOk;
-  }
+// The pairs the blocking rules would compare, or a data error (65) where
+// one rule, or all of them together, would compare more than --max-pairs.
+std::uint64_t guard_pairs(const std::vector<BlockingRule>& rules, const Blocking& blocking,
+                          std::uint64_t max_pairs) {
   std::uint64_t raw_pairs = 0;
   std::vector<RuleCount> counts = blocking.counts();
   for (std::size_t r = 0; r < rules.size(); ++r) {
     raw_pairs += counts[r].pairs;
-    if (counts[r].pairs > o.max_pairs)
+    if (counts[r].pairs > max_pairs)
       throw Error(
           kExitData,
           fmt::format("blocking rule {} ({}) would compare {} pairs, more than --max-pairs {}; "
                       "its largest block is \"{}\" with {} pairs: add a key to the rule, or see "
                       "--preview",
-                      r + 1, rules[r].text, counts[r].pairs, o.max_pairs, counts[r].largest_key,
+                      r + 1, rules[r].text, counts[r].pairs, max_pairs, counts[r].largest_key,
                       counts[r].largest));
   }
-  if (raw_pairs > o.max_pairs)
+  if (raw_pairs > max_pairs)
     throw Error(kExitData, fmt::format("the blocking rules would compare up to {} pairs, more than "
                                        "--max-pairs {}: see --preview",
-                                       raw_pairs, o.max_pairs));
+                                       raw_pairs, max_pairs));
+  return raw_pairs;
+}
 
-  Training training;
-  if (given_model) {
-    model.comparisons = comparisons;
+// The model the run weighs pairs with: the given one, its prior rescaled to
+// this right side, or one trained by EM on these records (with notes on
+// what it could not estimate; --train saves it).
+void fit_model(const Options& o, Setup& s, const Side& left, const Side& right,
+               const Blocking& blocking, std::uint64_t raw_pairs, unsigned threads,
+               const cli::Context& ctx, Training& training) {
+  const bool dedupe = o.dedupe;
+  Model& model = s.model;
+  if (s.given_model) {
+    model.comparisons = s.comparisons;
     model.prior = rescaled_prior(model, dedupe, right.size);
-  } else {
-    TrainingOptions t;
-    t.random_pairs = o.random_pairs;
-    t.seed = o.seed;
-    t.threads = threads;
-    t.em.max_iterations = o.em_iterations;
-    t.candidate_estimate = raw_pairs;
-    model = train_model(comparisons, rules, left, right, blocking, dedupe, t, training);
-    for (const Session& session : training.sessions)
-      if (!session.em.converged && session.em.iterations > 0)
-        std::fprintf(stderr,
-                     "%s: note: EM on the pairs of rule \"%s\" did not settle in %d iterations\n",
-                     ctx.tool.c_str(), session.rule.c_str(), session.em.iterations);
-    for (const std::string& name : training.not_estimated)
-      std::fprintf(stderr,
-                   "%s: note: every blocking rule uses \"%s\", so its m could not be estimated "
-                   "(add a rule without it)\n",
-                   ctx.tool.c_str(), name.c_str());
-    if (!o.train.empty()) write_model(o.train, model_json(model, block_texts, &training));
+    return;
   }
+  TrainingOptions t;
+  t.random_pairs = o.random_pairs;
+  t.seed = o.seed;
+  t.threads = threads;
+  t.em.max_iterations = o.em_iterations;
+  t.candidate_estimate = raw_pairs;
+  model = train_model(s.comparisons, s.rules, left, right, blocking, dedupe, t, training);
+  for (const Session& session : training.sessions)
+    if (!session.em.converged && session.em.iterations > 0)
+      std::fprintf(stderr,
+                   "%s: note: EM on the pairs of rule \"%s\" did not settle in %d iterations\n",
+                   ctx.tool.c_str(), session.rule.c_str(), session.em.iterations);
+  for (const std::string& name : training.not_estimated)
+    std::fprintf(stderr,
+                 "%s: note: every blocking rule uses \"%s\", so its m could not be estimated "
+                 "(add a rule without it)\n",
+                 ctx.tool.c_str(), name.c_str());
+  if (!o.train.empty()) write_model(o.train, model_json(model, s.block_texts, &training));
+}
 
-  Scorer scorer(model, left, right, totals);
-  // Linking with --best or --one-to-one says each left record has one
-  // partner at most: its candidates then compete for it (Selection).
+// Which weighed pairs are links. Linking with --best or --one-to-one says
+// each left record has one partner at most: its candidates then compete
+// for it.
+Selection selection(const Options& o, const Model& model, std::size_t right_records) {
   Selection keep;
-  keep.exclusive = !dedupe && (o.best || o.one_to_one);
+  keep.exclusive = !o.dedupe && (o.best || o.one_to_one);
   if (!std::isnan(o.min_weight)) {
     keep.min_weight = o.min_weight;
   } else if (keep.exclusive) {
@@ -258,74 +280,142 @@ int run(const Options& o, cli::Context& ctx) {
     keep.min_weight = weight_of_probability(o.threshold);
   }
   if (keep.exclusive) {
-    const double has_partner = std::min(model.prior * static_cast<double>(right.size), 0.999);
+    const double has_partner = std::min(model.prior * static_cast<double>(right_records), 0.999);
     keep.no_partner = 1 - has_partner;
     keep.outside_odds = model.prior / (1 - model.prior) * model.outside_ratio;
-    keep.right_records = right.size;
+    keep.right_records = right_records;
   }
-  LinkWriter writer{model, scorer, left, right, o.values};
-  const bool evaluating = !o.evaluate.empty() || !o.evaluate_pairs.empty();
-  const bool collect = evaluating || dedupe || o.one_to_one;
+  return keep;
+}
+
+// The links of a run: those written as they came, and those kept for the
+// phase after (an evaluation, clusters, or --one-to-one's choice).
+struct Linked {
   std::vector<Link> links;
   std::uint64_t streamed = 0;
-  std::uint64_t compared = score_candidates(
-      comparisons, left, right, blocking, scorer, keep, threads, [&](std::vector<Link>& chunk) {
-        if (o.best) chunk = best_per_left(chunk);
-        if (collect) {
-          links.insert(links.end(), chunk.begin(), chunk.end());
-        } else {
-          for (const Link& l : chunk) writer.line(ctx.out, l);
-          streamed += chunk.size();
-        }
-      });
-  if (o.one_to_one) links = one_to_one(std::move(links));
+  std::uint64_t compared = 0;  // candidate pairs weighed
+};
 
+bool collects(const Options& o) {
+  const bool evaluating = !o.evaluate.empty() || !o.evaluate_pairs.empty();
+  return evaluating || o.dedupe || o.one_to_one;
+}
+
+// Weighs every candidate pair and keeps the links (--best: one a left record).
+Linked link_pairs(const Options& o, const Setup& s, const Side& left, const Side& right,
+                  const Blocking& blocking, const Scorer& scorer, const LinkWriter& writer,
+                  unsigned threads, cli::Context& ctx) {
+  const Selection keep = selection(o, s.model, right.size);
+  const bool collect = collects(o);
+  Linked linked;
+  std::vector<Link>& links = linked.links;
+  linked.compared = score_candidates(s.comparisons, left, right, blocking, scorer, keep, threads,
+                                     [&](std::vector<Link>& chunk) {
+                                       if (o.best) chunk = best_per_left(chunk);
+                                       if (collect) {
+                                         links.insert(links.end(), chunk.begin(), chunk.end());
+                                       } else {
+                                         for (const Link& l : chunk) writer.line(ctx.out, l);
+                                         linked.streamed += chunk.size();
+                                       }
+                                     });
+  if (o.one_to_one) links = one_to_one(std::move(links));
+  return linked;
+}
+
+// Deduplication's output: each link with its cluster, or with --clusters
+// each record with its cluster and the cluster's size.
+void write_clusters(const Options& o, const Side& left, const LinkWriter& writer,
+                    const std::vector<Link>& links, io::JsonlWriter& out) {
+  Clusters clusters(left.size, links);
+  if (o.clusters) {
+    for (std::uint32_t r = 0; r < left.size; ++r) {
+      out.begin_object();
+      out.key("record").raw(left.id(r));
+      out.key("cluster").raw(left.id(clusters.cluster_of(r)));
+      out.key("cluster_size").number(static_cast<std::uint64_t>(clusters.size_of(r)));
+      out.end_object();
+      out.end_line();
+    }
+  } else {
+    for (const Link& l : links) {
+      out.begin_object();
+      writer.keys(out, l);
+      out.key("cluster").raw(left.id(clusters.cluster_of(l.left)));
+      out.end_object();
+      out.end_line();
+    }
+  }
+}
+
+// What comes out once every pair is weighed: the evaluation against the
+// true matches, the clusters, or the links kept until now.
+void write_results(const Options& o, const Setup& s, Readers& readers, const Side& left,
+                   const Side& right, const Blocking& blocking, const LinkWriter& writer,
+                   const Linked& linked, cli::Context& ctx) {
+  const bool dedupe = o.dedupe;
+  const bool evaluating = !o.evaluate.empty() || !o.evaluate_pairs.empty();
   if (evaluating) {
     std::uint64_t unknown = 0;
     std::vector<PairKey> truth =
-        pairs_reader ? true_pairs_from_file(*pairs_reader, left, right, dedupe, unknown)
-                     : true_pairs_from_fields(left, right, dedupe);
-    EvaluationInput in{comparisons, left, right, blocking, writer};
+        readers.pairs ? true_pairs_from_file(*readers.pairs, left, right, dedupe, unknown)
+                      : true_pairs_from_fields(left, right, dedupe);
+    EvaluationInput in{s.comparisons, left, right, blocking, writer};
     in.dedupe = dedupe;
-    in.pairs_compared = compared;
+    in.pairs_compared = linked.compared;
     in.threshold = std::isnan(o.min_weight) ? o.threshold : probability(o.min_weight);
     in.unknown = unknown;
-    evaluate(ctx.out, in, links, std::move(truth));
+    evaluate(ctx.out, in, linked.links, std::move(truth));
   } else if (dedupe) {
-    Clusters clusters(left.size, links);
-    if (o.clusters) {
-      for (std::uint32_t r = 0; r < left.size; ++r) {
-        ctx.out.begin_object();
-        ctx.out.key("record").raw(left.id(r));
-        ctx.out.key("cluster").raw(left.id(clusters.cluster_of(r)));
-        ctx.out.key("cluster_size").number(static_cast<std::uint64_t>(clusters.size_of(r)));
-        ctx.out.end_object();
-        ctx.out.end_line();
-      }
-    } else {
-      for (const Link& l : links) {
-        ctx.out.begin_object();
-        writer.keys(ctx.out, l);
-        ctx.out.key("cluster").raw(left.id(clusters.cluster_of(l.left)));
-        ctx.out.end_object();
-        ctx.out.end_line();
-      }
-    }
-  } else if (collect) {
-    for (const Link& l : links) writer.line(ctx.out, l);
+    write_clusters(o, left, writer, linked.links, ctx.out);
+  } else if (collects(o)) {
+    for (const Link& l : linked.links) writer.line(ctx.out, l);
   }
+}
 
-  if (ctx.io.stats) {
-    std::string sizes = dedupe ? fmt::format("{} records", left.size)
-                               : fmt::format("{} x {} records", left.size, right.size);
-    std::fprintf(stderr,
-                 "%s: linkage: %s, %llu candidate pairs of %.0f, prior 1 in %.0f, %llu links",
-                 ctx.tool.c_str(), sizes.c_str(), static_cast<unsigned long long>(compared),
-                 all_pairs(left.size, right.size, dedupe), 1 / model.prior,
-                 static_cast<unsigned long long>(streamed + links.size()));
-    if (!given_model) std::fprintf(stderr, ", %.1f expected matches", training.expected_matches);
-    std::fprintf(stderr, "\n");
+// --stats: the size of the work, on stderr.
+void report_stats(const Options& o, const Setup& s, const Side& left, const Side& right,
+                  const Linked& linked, const Training& training, const cli::Context& ctx) {
+  const bool dedupe = o.dedupe;
+  std::string sizes = dedupe ? fmt::format("{} records", left.size)
+                             : fmt::format("{} x {} records", left.size, right.size);
+  std::fprintf(stderr, "%s: linkage: %s, %llu candidate pairs of %.0f, prior 1 in %.0f, %llu links",
+               ctx.tool.c_str(), sizes.c_str(), static_cast<unsigned long long>(linked.compared),
+               all_pairs(left.size, right.size, dedupe), 1 / s.model.prior,
+               static_cast<unsigned long long>(linked.streamed + linked.links.size()));
+  if (!s.given_model) std::fprintf(stderr, ", %.1f expected matches", training.expected_matches);
+  std::fprintf(stderr, "\n");
+}
+
+}  // namespace
+
+int run(const Options& o, cli::Context& ctx) {
+  check(o);
+  const bool dedupe = o.dedupe;
+  const unsigned threads = thread_count(o.threads);
+  Setup s = setup(o);
+  Readers readers(o, ctx);
+  Side left, right_side;
+  load_sides(o, s, readers, ctx, left, right_side);
+  const Side& right = dedupe ? left : right_side;
+  std::vector<Side*> sides{&left};
+  if (!dedupe) sides.push_back(&right_side);
+  std::vector<double> totals = count_terms(s.comparisons, sides);
+
+  Blocking blocking(s.rules.size(), left, right, dedupe);
+  if (o.preview) {
+    write_preview(ctx.out, s.rules, blocking, left, right, dedupe, o.max_pairs);
+    return kExitOk;
   }
+  const std::uint64_t raw_pairs = guard_pairs(s.rules, blocking, o.max_pairs);
+  Training training;
+  fit_model(o, s, left, right, blocking, raw_pairs, threads, ctx, training);
+
+  Scorer scorer(s.model, left, right, totals);
+  LinkWriter writer{s.model, scorer, left, right, o.values};
+  Linked linked = link_pairs(o, s, left, right, blocking, scorer, writer, threads, ctx);
+  write_results(o, s, readers, left, right, blocking, writer, linked, ctx);
+  if (ctx.io.stats) report_stats(o, s, left, right, linked, training, ctx);
   return kExitOk;
 }
 
