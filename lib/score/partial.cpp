@@ -101,19 +101,43 @@ bool get_field(object o, const char* name, element& out) {
   return true;
 }
 
-}  // namespace
+bool rule_index(const RuleSet& set, std::string_view name, std::uint32_t& out) {
+  for (std::uint32_t r = 0; r < set.rules.size(); ++r)
+    if (set.rules[r].name == name) {
+      out = r;
+      return true;
+    }
+  return false;
+}
 
-bool PartialReader::add(const io::Record& record, std::string& why) {
-  const RuleSet& set = state_.rules();
-  object root = record.root;
+// One partial state line, read and checked; views point into the record.
+// Everything is checked before the state changes: a bad line adds nothing.
+struct PartialLine {
+  struct Cell {
+    std::uint32_t rule;
+    std::string_view source;
+    std::int64_t period;
+    Milli sum;
+  };
+  std::string_view person;
+  std::optional<std::int64_t> as_of;
+  std::uint64_t events = 0, matched = 0;
+  std::vector<Cell> cells;
+  std::vector<ExplainEntry> entries, tops;  // --explain, and the spill rules' tops
+  std::vector<std::string_view> entry_inputs, top_inputs;
+  std::vector<std::string_view> accounts;
+};
+
+// The marker, the person, the rules' fingerprint and the as-of.
+bool parse_head(object root, const RuleSet& set, PartialLine& line, std::string& why) {
   element v;
-  std::string_view person, fp;
+  std::string_view fp;
   std::int64_t marker;
   if (!get_field(root, "partial", v) || v.get(marker) != simdjson::SUCCESS || marker != 1) {
     why = "not a partial state line (score --partial writes them)";
     return false;
   }
-  if (!get_field(root, "person", v) || v.get(person) != simdjson::SUCCESS) {
+  if (!get_field(root, "person", v) || v.get(line.person) != simdjson::SUCCESS) {
     why = "partial state: \"person\" missing or not a string";
     return false;
   }
@@ -122,32 +146,88 @@ bool PartialReader::add(const io::Record& record, std::string& why) {
           set.fingerprint + ")";
     return false;
   }
-  std::optional<std::int64_t> as_of;
   if (!get_field(root, "as_of", v)) {
     why = "partial state: \"as_of\" missing";
     return false;
   }
   if (!v.is_null()) {
     std::string_view text;
-    if (v.get(text) != simdjson::SUCCESS || !(as_of = rules::parse_time(text))) {
+    if (v.get(text) != simdjson::SUCCESS || !(line.as_of = rules::parse_time(text))) {
       why = "partial state: \"as_of\" is not a time";
       return false;
     }
   }
-  if (as_of_seen_ && as_of != as_of_) {
-    auto show = [](const std::optional<std::int64_t>& t) {
-      return t ? rules::format_time(*t) : std::string("none");
-    };
-    why = "partial state made as of " + show(as_of) + ", not " + show(as_of_);
-    return false;
-  }
-  as_of_ = as_of;
-  as_of_seen_ = true;
+  return true;
+}
 
-  std::uint64_t events, matched;
+// "cells": [rule, source, period, thousandths] each, of known rules, with a
+// period exactly when the rule has one.
+bool parse_cells(array cells, const RuleSet& set, PartialLine& line, std::string& why) {
+  for (element cell : cells) {
+    array a;
+    std::string_view rule_name;
+    PartialLine::Cell c;
+    if (cell.get(a) != simdjson::SUCCESS || a.size() != 4 ||
+        a.at(0).get(rule_name) != simdjson::SUCCESS || a.at(1).get(c.source) != simdjson::SUCCESS ||
+        a.at(3).get(c.sum) != simdjson::SUCCESS) {
+      why = "partial state: a cell is not [rule, source, period, thousandths]";
+      return false;
+    }
+    if (!rule_index(set, rule_name, c.rule)) {
+      why = "partial state: unknown rule \"" + std::string(rule_name) + "\"";
+      return false;
+    }
+    element period = a.at(2);
+    if (period.is_null()) {
+      c.period = kNoPeriod;
+    } else if (period.get(c.period) != simdjson::SUCCESS || c.period == kNoPeriod ||
+               !State::valid_period(c.period)) {
+      why = "partial state: a cell's period is not an integer";
+      return false;
+    }
+    if ((c.period == kNoPeriod) != !period_days(set.rules[c.rule])) {
+      why = "partial state: cell periods do not match rule \"" + std::string(rule_name) + "\"";
+      return false;
+    }
+    line.cells.push_back(c);
+  }
+  return true;
+}
+
+// "explain" or "spill_tops": [id, input, line, rule, thousandths] each.
+bool parse_entries(array list, const RuleSet& set, std::vector<ExplainEntry>& out,
+                   std::vector<std::string_view>& inputs, std::string& why) {
+  for (element item : list) {
+    array a;
+    ExplainEntry e;
+    std::string_view input, rule_name, id;
+    if (item.get(a) != simdjson::SUCCESS || a.size() != 5 ||
+        a.at(1).get(input) != simdjson::SUCCESS || a.at(2).get(e.line) != simdjson::SUCCESS ||
+        a.at(3).get(rule_name) != simdjson::SUCCESS || a.at(4).get(e.points) != simdjson::SUCCESS ||
+        !rule_index(set, rule_name, e.rule)) {
+      why = "partial state: an explain entry is not [id, input, line, rule, thousandths]";
+      return false;
+    }
+    if (a.at(0).get(id) == simdjson::SUCCESS) {
+      e.id = std::string(id);
+      e.has_id = true;
+    } else if (!a.at(0).is_null()) {
+      why = "partial state: an explain id is neither a string nor null";
+      return false;
+    }
+    out.push_back(std::move(e));
+    inputs.push_back(input);
+  }
+  return true;
+}
+
+// The counts, the cells, and the optional explain entries, spill tops and
+// friends-file accounts.
+bool parse_body(object root, const RuleSet& set, PartialLine& line, std::string& why) {
+  element v;
   array cells, explain;
-  if (!get_field(root, "events", v) || v.get(events) != simdjson::SUCCESS ||
-      !get_field(root, "matched", v) || v.get(matched) != simdjson::SUCCESS ||
+  if (!get_field(root, "events", v) || v.get(line.events) != simdjson::SUCCESS ||
+      !get_field(root, "matched", v) || v.get(line.matched) != simdjson::SUCCESS ||
       !get_field(root, "cells", v) || v.get(cells) != simdjson::SUCCESS) {
     why = "partial state: \"events\", \"matched\" or \"cells\" missing or of the wrong type";
     return false;
@@ -168,80 +248,11 @@ bool PartialReader::add(const io::Record& record, std::string& why) {
     why = "partial state: \"accounts\" is not an array";
     return false;
   }
-  auto rule_index = [&](std::string_view name, std::uint32_t& out) {
-    for (std::uint32_t r = 0; r < set.rules.size(); ++r)
-      if (set.rules[r].name == name) {
-        out = r;
-        return true;
-      }
+  if (!parse_cells(cells, set, line, why)) return false;
+  if (has_explain && !parse_entries(explain, set, line.entries, line.entry_inputs, why))
     return false;
-  };
-  // Check everything before changing the state: a bad line adds nothing.
-  struct Parsed {
-    std::uint32_t rule;
-    std::string_view source;
-    std::int64_t period;
-    Milli sum;
-  };
-  std::vector<Parsed> parsed;
-  for (element cell : cells) {
-    array a;
-    std::string_view rule_name;
-    Parsed c;
-    if (cell.get(a) != simdjson::SUCCESS || a.size() != 4 ||
-        a.at(0).get(rule_name) != simdjson::SUCCESS || a.at(1).get(c.source) != simdjson::SUCCESS ||
-        a.at(3).get(c.sum) != simdjson::SUCCESS) {
-      why = "partial state: a cell is not [rule, source, period, thousandths]";
-      return false;
-    }
-    if (!rule_index(rule_name, c.rule)) {
-      why = "partial state: unknown rule \"" + std::string(rule_name) + "\"";
-      return false;
-    }
-    element period = a.at(2);
-    if (period.is_null()) {
-      c.period = kNoPeriod;
-    } else if (period.get(c.period) != simdjson::SUCCESS || c.period == kNoPeriod ||
-               !State::valid_period(c.period)) {
-      why = "partial state: a cell's period is not an integer";
-      return false;
-    }
-    if ((c.period == kNoPeriod) != !period_days(set.rules[c.rule])) {
-      why = "partial state: cell periods do not match rule \"" + std::string(rule_name) + "\"";
-      return false;
-    }
-    parsed.push_back(c);
-  }
-  std::vector<ExplainEntry> entries, tops;
-  std::vector<std::string_view> entry_inputs, top_inputs;
-  auto read_entries = [&](array list, std::vector<ExplainEntry>& out,
-                          std::vector<std::string_view>& inputs) {
-    for (element item : list) {
-      array a;
-      ExplainEntry e;
-      std::string_view input, rule_name, id;
-      if (item.get(a) != simdjson::SUCCESS || a.size() != 5 ||
-          a.at(1).get(input) != simdjson::SUCCESS || a.at(2).get(e.line) != simdjson::SUCCESS ||
-          a.at(3).get(rule_name) != simdjson::SUCCESS ||
-          a.at(4).get(e.points) != simdjson::SUCCESS || !rule_index(rule_name, e.rule)) {
-        why = "partial state: an explain entry is not [id, input, line, rule, thousandths]";
-        return false;
-      }
-      if (a.at(0).get(id) == simdjson::SUCCESS) {
-        e.id = std::string(id);
-        e.has_id = true;
-      } else if (!a.at(0).is_null()) {
-        why = "partial state: an explain id is neither a string nor null";
-        return false;
-      }
-      out.push_back(std::move(e));
-      inputs.push_back(input);
-    }
-    return true;
-  };
-  if (has_explain && !read_entries(explain, entries, entry_inputs)) return false;
-  if (has_spill_tops && !read_entries(spill_tops, tops, top_inputs)) return false;
-  std::vector<std::string_view> account_names;
+  if (has_spill_tops && !parse_entries(spill_tops, set, line.tops, line.top_inputs, why))
+    return false;
   if (has_accounts)
     for (element item : accounts) {
       std::string_view name;
@@ -249,28 +260,54 @@ bool PartialReader::add(const io::Record& record, std::string& why) {
         why = "partial state: an account is not a string";
         return false;
       }
-      account_names.push_back(name);
+      line.accounts.push_back(name);
     }
+  return true;
+}
 
-  std::uint32_t p = state_.person(person);
-  state_.count_events(p, events);
-  state_.count_matched(p, matched);
-  for (const Parsed& c : parsed) state_.add(p, c.rule, state_.source(c.source), c.period, c.sum);
-  if (state_.explain_n() > 0) {
-    for (std::size_t i = 0; i < entries.size(); ++i) {
-      entries[i].input = state_.input(entry_inputs[i]);
-      state_.offer(p, std::move(entries[i]));
+// Adds a checked line to the state: the person's counts and sums, the
+// events that explain them, and the accounts that name them.
+void apply(PartialLine& line, State& state) {
+  std::uint32_t p = state.person(line.person);
+  state.count_events(p, line.events);
+  state.count_matched(p, line.matched);
+  for (const PartialLine::Cell& c : line.cells)
+    state.add(p, c.rule, state.source(c.source), c.period, c.sum);
+  if (state.explain_n() > 0) {
+    for (std::size_t i = 0; i < line.entries.size(); ++i) {
+      line.entries[i].input = state.input(line.entry_inputs[i]);
+      state.offer(p, std::move(line.entries[i]));
     }
-    for (std::size_t i = 0; i < tops.size(); ++i) {
-      tops[i].input = state_.input(top_inputs[i]);
-      state_.offer_spill_top(p, tops[i].rule, tops[i]);
+    for (std::size_t i = 0; i < line.tops.size(); ++i) {
+      line.tops[i].input = state.input(line.top_inputs[i]);
+      state.offer_spill_top(p, line.tops[i].rule, line.tops[i]);
     }
   }
-  if (const PersonTable* table = state_.friend_accounts())
-    for (std::string_view name : account_names) {
+  if (const PersonTable* table = state.friend_accounts())
+    for (std::string_view name : line.accounts) {
       std::uint32_t a = table->find(name);
-      if (a != UINT32_MAX) state_.link_account(a, p);
+      if (a != UINT32_MAX) state.link_account(a, p);
     }
+}
+
+}  // namespace
+
+bool PartialReader::add(const io::Record& record, std::string& why) {
+  const RuleSet& set = state_.rules();
+  PartialLine line;
+  if (!parse_head(record.root, set, line, why)) return false;
+  if (as_of_seen_ && line.as_of != as_of_) {
+    auto show = [](const std::optional<std::int64_t>& t) {
+      return t ? rules::format_time(*t) : std::string("none");
+    };
+    why = "partial state made as of " + show(line.as_of) + ", not " + show(as_of_);
+    return false;
+  }
+  // The first line read fixes the as-of, even when a later check rejects it.
+  as_of_ = line.as_of;
+  as_of_seen_ = true;
+  if (!parse_body(record.root, set, line, why)) return false;
+  apply(line, state_);
   return true;
 }
 
