@@ -49,90 +49,57 @@ Value Value::from_json(simdjson::dom::element e) {
       return boolean(bool(e.get_bool()));
     case T::NULL_VALUE:
       return null();
-    case T::ARRAY: {
-      Value v = make(Kind::array);
-      v.e = e;
-      return v;
-    }
-    case T::OBJECT: {
-      Value v = make(Kind::object);
-      v.e = e;
-      return v;
-    }
+    case T::ARRAY:
+      return make(Kind::array, &Value::e, e);
+    case T::OBJECT:
+      return make(Kind::object, &Value::e, e);
   }
   return invalid();
 }
 
-const char* op_text(Op op) {
-  switch (op) {
-    case Op::eq:
-      return "==";
-    case Op::ne:
-      return "!=";
-    case Op::lt:
-      return "<";
-    case Op::le:
-      return "<=";
-    case Op::gt:
-      return ">";
-    case Op::ge:
-      return ">=";
-    case Op::in:
-      return "in";
-    case Op::not_in:
-      return "not in";
-    case Op::test:
-      return "is";
-  }
-  return "?";
-}
+namespace {
 
-Op negated(Op op) {
-  switch (op) {
-    case Op::eq:
-      return Op::ne;
-    case Op::ne:
-      return Op::eq;
-    case Op::lt:
-      return Op::ge;
-    case Op::le:
-      return Op::gt;
-    case Op::gt:
-      return Op::le;
-    case Op::ge:
-      return Op::lt;
-    case Op::in:
-      return Op::not_in;
-    case Op::not_in:
-      return Op::in;
-    case Op::test:
-      return Op::test;
-  }
-  return op;
-}
+// Each operator's text and the operator that holds when it does not,
+// indexed by Op (checked below, so a reordered enum fails to compile).
+struct OpFacts {
+  Op op;
+  const char* text;
+  Op negation;
+};
+constexpr OpFacts kOps[] = {
+    {Op::eq, "==", Op::ne},     {Op::ne, "!=", Op::eq},         {Op::lt, "<", Op::ge},
+    {Op::le, "<=", Op::gt},     {Op::gt, ">", Op::le},          {Op::ge, ">=", Op::lt},
+    {Op::in, "in", Op::not_in}, {Op::not_in, "not in", Op::in}, {Op::test, "is", Op::test},
+};
 
-const char* kind_name(Kind kind) {
-  switch (kind) {
-    case Kind::missing:
-      return "missing";
-    case Kind::invalid:
-      return "invalid";
-    case Kind::null:
-      return "null";
-    case Kind::boolean:
-      return "a boolean";
-    case Kind::integer:
-    case Kind::real:
-      return "a number";
-    case Kind::string:
-      return "a string";
-    case Kind::array:
-      return "an array";
-    case Kind::object:
-      return "an object";
-  }
-  return "?";
+struct KindName {
+  Kind kind;
+  const char* name;
+};
+constexpr KindName kKinds[] = {
+    {Kind::missing, "missing"},   {Kind::invalid, "invalid"},  {Kind::null, "null"},
+    {Kind::boolean, "a boolean"}, {Kind::integer, "a number"}, {Kind::real, "a number"},
+    {Kind::string, "a string"},   {Kind::array, "an array"},   {Kind::object, "an object"},
+};
+
+// True when entry i of `table` is for the enumerator numbered i, and
+// `last` is the last entry's.
+template <typename Entry, std::size_t N, typename Key>
+constexpr bool indexed_by(const Entry (&table)[N], Key Entry::*key, Key last) {
+  for (std::size_t i = 0; i < N; ++i)
+    if (static_cast<std::size_t>(table[i].*key) != i) return false;
+  return N == static_cast<std::size_t>(last) + 1;
 }
+static_assert(indexed_by(kOps, &OpFacts::op, Op::test), "kOps is indexed by Op");
+static_assert(indexed_by(kKinds, &KindName::kind, Kind::object), "kKinds is indexed by Kind");
+
+}  // namespace
+
+const char* op_text(Op op) { return kOps[static_cast<std::size_t>(op)].text; }
+
+Op negated(Op op) { return kOps[static_cast<std::size_t>(op)].negation; }
+
+const char* kind_name(Kind kind) { return kKinds[static_cast<std::size_t>(kind)].name; }
 
 std::string value_text(const Value& v) {
   switch (v.kind) {

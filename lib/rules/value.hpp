@@ -38,30 +38,12 @@ struct Value {
   static Value missing() { return {}; }
   static Value invalid() { return make(Kind::invalid); }
   static Value null() { return make(Kind::null); }
-  static Value boolean(bool v) {
-    Value x = make(Kind::boolean);
-    x.b = v;
-    return x;
-  }
-  static Value integer(std::int64_t v) {
-    Value x = make(Kind::integer);
-    x.i = v;
-    return x;
-  }
-  static Value real(double v) {
-    Value x = make(Kind::real);
-    x.d = v;
-    return x;
-  }
-  static Value string(std::string_view v) {
-    Value x = make(Kind::string);
-    x.s = v;
-    return x;
-  }
+  static Value boolean(bool v) { return make(Kind::boolean, &Value::b, v); }
+  static Value integer(std::int64_t v) { return make(Kind::integer, &Value::i, v); }
+  static Value real(double v) { return make(Kind::real, &Value::d, v); }
+  static Value string(std::string_view v) { return make(Kind::string, &Value::s, v); }
   static Value literal_list(const std::vector<Value>* items) {
-    Value x = make(Kind::array);
-    x.list = items;
-    return x;
+    return make(Kind::array, &Value::list, items);
   }
   /// Any JSON value; integers beyond int64 become doubles.
   static Value from_json(simdjson::dom::element e);
@@ -74,6 +56,13 @@ struct Value {
   static Value make(Kind k) {
     Value x;
     x.kind = k;
+    return x;
+  }
+  /// A value of kind `k` whose payload `member` holds `v`.
+  template <typename T>
+  static Value make(Kind k, T Value::*member, T v) {
+    Value x = make(k);
+    x.*member = v;
     return x;
   }
 };
