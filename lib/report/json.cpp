@@ -2,6 +2,9 @@
 // a fixed order, one line.
 #include "report/json.hpp"
 
+#include <functional>
+#include <optional>
+
 #include "io/json_path.hpp"
 #include "report/figures.hpp"
 
@@ -17,6 +20,27 @@ double rate(std::uint64_t part, std::uint64_t whole) {
 
 double points(std::int64_t thousandths) { return static_cast<double>(thousandths) / 1000.0; }
 
+template <class T>
+void number_or_null(JsonlWriter& out, const std::optional<T>& value) {
+  if (value)
+    out.number(*value);
+  else
+    out.null();
+}
+
+// An empty text is written as null.
+void text_or_null(JsonlWriter& out, const std::string& text) {
+  if (text.empty())
+    out.null();
+  else
+    out.string(text);
+}
+
+void write_line_counts(JsonlWriter& out, const io::LineStats& stats) {
+  out.key("read").number(stats.read).key("used").number(stats.used());
+  out.key("rejected").number(stats.rejected).key("blank").number(stats.blank);
+}
+
 void write_input(JsonlWriter& out, const Meta& meta) {
   out.key("kind").string(kind_name(meta.kind));
   out.key("input").begin_object();
@@ -24,10 +48,7 @@ void write_input(JsonlWriter& out, const Meta& meta) {
   for (const auto& f : meta.files) out.string(f);
   out.end_array();
   out.key("detected").boolean(meta.detected);
-  out.key("read").number(meta.stats.read);
-  out.key("used").number(meta.stats.used());
-  out.key("rejected").number(meta.stats.rejected);
-  out.key("blank").number(meta.stats.blank);
+  write_line_counts(out, meta.stats);
   out.end_object();
   out.key("settings").begin_object();
   out.key("by");
@@ -36,10 +57,7 @@ void write_input(JsonlWriter& out, const Meta& meta) {
   else
     out.null();
   out.key("cutoff");
-  if (meta.settings.cutoff)
-    out.number(*meta.settings.cutoff);
-  else
-    out.null();
+  number_or_null(out, meta.settings.cutoff);
   out.key("threshold").number(meta.settings.threshold);
   out.key("public_sources").begin_array();
   for (const auto& s : meta.settings.public_sources) out.string(s);
@@ -235,15 +253,9 @@ void write_event(JsonlWriter& out, const EventTally& t) {
   out.key("public").number(t.public_events);
   out.key("private").number(t.events - t.public_events);
   out.key("first_ts");
-  if (t.first_ts.empty())
-    out.null();
-  else
-    out.string(t.first_ts);
+  text_or_null(out, t.first_ts);
   out.key("last_ts");
-  if (t.last_ts.empty())
-    out.null();
-  else
-    out.string(t.last_ts);
+  text_or_null(out, t.last_ts);
   out.key("sources");
   write_counts(out, t.sources);
   out.key("types");
@@ -254,7 +266,7 @@ void write_event(JsonlWriter& out, const EventTally& t) {
 }
 
 template <class Tally, class Write>
-void write_grouped(JsonlWriter& out, const Meta& meta, const Grouped<Tally>& grouped, Write write) {
+void write_grouped(JsonlWriter& out, const Grouped<Tally>& grouped, Write write) {
   out.key("total");
   write(grouped.total());
   out.key("groups").begin_array();
@@ -269,57 +281,87 @@ void write_grouped(JsonlWriter& out, const Meta& meta, const Grouped<Tally>& gro
     }
   }
   out.end_array();
-  (void)meta;
+}
+
+// The line every tally's report writes: input and settings, the total and
+// the groups, the items of "disparity" (the kinds that have one), charts.
+template <class Tally, class Write>
+void write_tally_line(JsonlWriter& out, const Meta& meta, const Document& doc,
+                      const Grouped<Tally>& grouped, Write write,
+                      const std::function<void()>& disparity = nullptr) {
+  out.begin_object();
+  write_input(out, meta);
+  write_grouped(out, grouped, write);
+  if (disparity) {
+    out.key("disparity").begin_array();
+    disparity();
+    out.end_array();
+  }
+  write_charts(out, doc);
+  out.end_object();
+  out.end_line();
+}
+
+void write_transitions(JsonlWriter& out, const Transitions& t) {
+  static const char* const kOutcomes[] = {"allow", "forbidden", "not_permitted"};
+  out.begin_object();
+  out.key("service").string(t.service);
+  out.key("both").number(t.total());
+  out.key("changed").number(t.changed());
+  out.key("transitions").begin_object();
+  for (int i = 0; i < 3; ++i) {
+    out.key(kOutcomes[i]).begin_object();
+    for (int j = 0; j < 3; ++j) out.key(kOutcomes[j]).number(t.counts[i][j]);
+    out.end_object();
+  }
+  out.end_object();
+  out.end_object();
+}
+
+void write_change(JsonlWriter& out, const Change& ch) {
+  out.begin_object();
+  out.key("person").string(ch.person);
+  if (!ch.service.empty()) out.key("service").string(ch.service);
+  out.key("score_a");
+  number_or_null(out, ch.score_a);
+  out.key("score_b");
+  number_or_null(out, ch.score_b);
+  if (!ch.outcome_a.empty()) out.key("a").string(ch.outcome_a).key("b").string(ch.outcome_b);
+  out.key("cause").string(ch.cause);
+  if (ch.cause_points) out.key("cause_points").number(points(ch.cause_points));
+  out.end_object();
 }
 
 }  // namespace
 
 void write_json(JsonlWriter& out, const Meta& meta, const Document& doc,
                 const Grouped<ScoreTally>& grouped) {
-  out.begin_object();
-  write_input(out, meta);
-  write_grouped(out, meta, grouped, [&](const ScoreTally& t) { write_score(out, t, meta); });
-  out.key("disparity").begin_array();
-  if (grouped.grouped() && meta.settings.cutoff)
-    write_disparity(out, score_disparity(grouped, *meta.settings.cutoff));
-  out.end_array();
-  write_charts(out, doc);
-  out.end_object();
-  out.end_line();
+  write_tally_line(
+      out, meta, doc, grouped, [&](const ScoreTally& t) { write_score(out, t, meta); },
+      [&] {
+        if (grouped.grouped() && meta.settings.cutoff)
+          write_disparity(out, score_disparity(grouped, *meta.settings.cutoff));
+      });
 }
 
 void write_json(JsonlWriter& out, const Meta& meta, const Document& doc,
                 const Grouped<DecisionTally>& grouped) {
-  out.begin_object();
-  write_input(out, meta);
-  write_grouped(out, meta, grouped, [&](const DecisionTally& t) { write_decision(out, t); });
-  out.key("disparity").begin_array();
-  if (grouped.grouped())
-    for (const auto& d : decision_disparities(grouped)) write_disparity(out, d);
-  out.end_array();
-  write_charts(out, doc);
-  out.end_object();
-  out.end_line();
+  write_tally_line(
+      out, meta, doc, grouped, [&](const DecisionTally& t) { write_decision(out, t); },
+      [&] {
+        if (grouped.grouped())
+          for (const auto& d : decision_disparities(grouped)) write_disparity(out, d);
+      });
 }
 
 void write_json(JsonlWriter& out, const Meta& meta, const Document& doc,
                 const Grouped<LinkTally>& grouped) {
-  out.begin_object();
-  write_input(out, meta);
-  write_grouped(out, meta, grouped, [&](const LinkTally& t) { write_link(out, t, meta); });
-  write_charts(out, doc);
-  out.end_object();
-  out.end_line();
+  write_tally_line(out, meta, doc, grouped, [&](const LinkTally& t) { write_link(out, t, meta); });
 }
 
 void write_json(JsonlWriter& out, const Meta& meta, const Document& doc,
                 const Grouped<EventTally>& grouped) {
-  out.begin_object();
-  write_input(out, meta);
-  write_grouped(out, meta, grouped, [&](const EventTally& t) { write_event(out, t); });
-  write_charts(out, doc);
-  out.end_object();
-  out.end_line();
+  write_tally_line(out, meta, doc, grouped, [&](const EventTally& t) { write_event(out, t); });
 }
 
 void write_json(JsonlWriter& out, const Meta& meta, const Document& doc, const Comparison& c) {
@@ -329,8 +371,7 @@ void write_json(JsonlWriter& out, const Meta& meta, const Document& doc, const C
   auto run = [&](const char* name, const std::string& file, const io::LineStats& s) {
     out.key(name).begin_object();
     out.key("file").string(file);
-    out.key("read").number(s.read).key("used").number(s.used());
-    out.key("rejected").number(s.rejected).key("blank").number(s.blank);
+    write_line_counts(out, s);
     out.end_object();
   };
   run("a", c.file_a, c.stats_a);
@@ -341,46 +382,14 @@ void write_json(JsonlWriter& out, const Meta& meta, const Document& doc, const C
   out.key("shift");
   write_distribution(out, c.shift, meta.bins);
   out.key("services").begin_array();
-  static const char* const kOutcomes[] = {"allow", "forbidden", "not_permitted"};
-  for (const Transitions& t : c.services) {
-    out.begin_object();
-    out.key("service").string(t.service);
-    out.key("both").number(t.total());
-    out.key("changed").number(t.changed());
-    out.key("transitions").begin_object();
-    for (int i = 0; i < 3; ++i) {
-      out.key(kOutcomes[i]).begin_object();
-      for (int j = 0; j < 3; ++j) out.key(kOutcomes[j]).number(t.counts[i][j]);
-      out.end_object();
-    }
-    out.end_object();
-    out.end_object();
-  }
+  for (const Transitions& t : c.services) write_transitions(out, t);
   out.end_array();
   out.key("rules");
   write_ledger(out, "rule", c.rule_shift, nullptr);
   out.key("causes");
   write_counts(out, c.causes);
   out.key("examples").begin_array();
-  for (const Change& ch : c.examples) {
-    out.begin_object();
-    out.key("person").string(ch.person);
-    if (!ch.service.empty()) out.key("service").string(ch.service);
-    out.key("score_a");
-    if (ch.score_a)
-      out.number(*ch.score_a);
-    else
-      out.null();
-    out.key("score_b");
-    if (ch.score_b)
-      out.number(*ch.score_b);
-    else
-      out.null();
-    if (!ch.outcome_a.empty()) out.key("a").string(ch.outcome_a).key("b").string(ch.outcome_b);
-    out.key("cause").string(ch.cause);
-    if (ch.cause_points) out.key("cause_points").number(points(ch.cause_points));
-    out.end_object();
-  }
+  for (const Change& ch : c.examples) write_change(out, ch);
   out.end_array();
   out.key("groups").begin_array();
   for (const auto& [label, g] : c.groups) {
