@@ -81,13 +81,10 @@ std::optional<Problem> DecisionTally::add(simdjson::dom::object record, const Se
 
 void DecisionTally::merge(const DecisionTally& other) {
   lines += other.lines;
-  for (const ServiceCounts& o : other.services) {
-    ServiceCounts& c = service(o.service);
-    c.allow += o.allow;
-    c.forbidden += o.forbidden;
-    c.not_permitted += o.not_permitted;
-  }
-  for (const auto& [k, n] : other.reasons) add_count(reasons, k, n);
+  for (const ServiceCounts& o : other.services)
+    merge_members(service(o.service), o, &ServiceCounts::allow, &ServiceCounts::forbidden,
+                  &ServiceCounts::not_permitted);
+  merge_into(reasons, other.reasons);
 }
 
 }  // namespace socred::report

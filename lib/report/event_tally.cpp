@@ -52,11 +52,8 @@ std::optional<Problem> EventTally::add(simdjson::dom::object record, const Setti
 }
 
 void EventTally::merge(const EventTally& other) {
-  events += other.events;
-  public_events += other.public_events;
-  for (const auto& [k, n] : other.sources) add_count(sources, k, n);
-  for (const auto& [k, n] : other.types) add_count(types, k, n);
-  for (const auto& [k, n] : other.keys) add_count(keys, k, n);
+  merge_members(*this, other, &EventTally::events, &EventTally::public_events, &EventTally::sources,
+                &EventTally::types, &EventTally::keys);
   if (!other.first_ts.empty() && (first_ts.empty() || other.first_ts < first_ts))
     first_ts = other.first_ts;
   if (!other.last_ts.empty() && (last_ts.empty() || other.last_ts > last_ts))

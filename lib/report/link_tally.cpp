@@ -181,20 +181,12 @@ std::optional<Problem> LinkTally::add(object record, const Settings& settings) {
 }
 
 void LinkTally::merge(const LinkTally& other) {
-  pairs += other.pairs;
-  no_partner += other.no_partner;
-  unlabelled += other.unlabelled;
-  tp += other.tp;
-  fp += other.fp;
-  fn += other.fn;
-  tn += other.tn;
-  weight_true.merge(other.weight_true);
-  weight_false.merge(other.weight_false);
-  weight_unlabelled.merge(other.weight_unlabelled);
+  merge_members(*this, other, &LinkTally::pairs, &LinkTally::no_partner, &LinkTally::unlabelled,
+                &LinkTally::tp, &LinkTally::fp, &LinkTally::fn, &LinkTally::tn,
+                &LinkTally::weight_true, &LinkTally::weight_false, &LinkTally::weight_unlabelled);
   if (other.evaluation) evaluation = other.evaluation;
   summaries += other.summaries;
-  for (const auto& [field, levels] : other.field_levels)
-    for (const auto& [level, n] : levels) add_count(field_levels[field], level, n);
+  for (const auto& [field, levels] : other.field_levels) merge_into(field_levels[field], levels);
 }
 
 }  // namespace socred::report

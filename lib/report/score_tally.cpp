@@ -114,15 +114,9 @@ std::optional<Problem> ScoreTally::add(object record, const Settings& settings) 
 }
 
 void ScoreTally::merge(const ScoreTally& other) {
-  persons += other.persons;
-  score.merge(other.score);
-  events += other.events;
-  matched += other.matched;
-  selected += other.selected;
-  rules.merge(other.rules);
-  sources.merge(other.sources);
-  spilled.merge(other.spilled);
-  for (const auto& [k, n] : other.flags) add_count(flags, k, n);
+  merge_members(*this, other, &ScoreTally::persons, &ScoreTally::score, &ScoreTally::events,
+                &ScoreTally::matched, &ScoreTally::selected, &ScoreTally::rules,
+                &ScoreTally::sources, &ScoreTally::spilled, &ScoreTally::flags);
 }
 
 }  // namespace socred::report

@@ -32,13 +32,9 @@ void Ledger::add(std::string_view name, std::int64_t thousandths) {
 }
 
 void Ledger::merge(const Ledger& other) {
-  for (const Entry& o : other.entries_) {
-    Entry& e = entries_[find_or_add(o.name)];
-    e.total += o.total;
-    e.positive += o.positive;
-    e.negative += o.negative;
-    e.persons += o.persons;
-  }
+  for (const Entry& o : other.entries_)
+    merge_members(entries_[find_or_add(o.name)], o, &Entry::total, &Entry::positive,
+                  &Entry::negative, &Entry::persons);
 }
 
 std::int64_t Ledger::weight() const {
@@ -51,6 +47,10 @@ void add_count(Counts& counts, std::string_view key, std::uint64_t n) {
   auto it = counts.find(key);
   if (it == counts.end()) it = counts.emplace(std::string(key), 0).first;
   it->second += n;
+}
+
+void merge_into(Counts& into, const Counts& from) {
+  for (const auto& [k, n] : from) add_count(into, k, n);
 }
 
 std::int64_t to_thousandths(double points) { return std::llround(points * 1000.0); }

@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <unordered_map>
 #include <vector>
 
@@ -59,6 +60,22 @@ class Ledger {
 /// Counts per string key, sorted by key.
 using Counts = std::map<std::string, std::uint64_t, std::less<>>;
 void add_count(Counts& counts, std::string_view key, std::uint64_t n = 1);
+
+/// Folds one tally's figure into another's: numbers add, Counts add key by
+/// key, and anything else (a Distribution, a Ledger) merges.
+void merge_into(Counts& into, const Counts& from);
+template <class T>
+void merge_into(T& into, const T& from) {
+  if constexpr (std::is_arithmetic_v<T>)
+    into += from;
+  else
+    into.merge(from);
+}
+/// merge_into for each listed member: merge_members(*this, other, &T::a, &T::b).
+template <class T, class... Member>
+void merge_members(T& into, const T& from, Member T::*... members) {
+  (merge_into(into.*members, from.*members), ...);
+}
 
 struct ScoreTally {
   std::uint64_t persons = 0;
