@@ -40,6 +40,33 @@ bool contains(const std::vector<std::string>& names, std::string_view name) {
   return false;
 }
 
+// Writes a payload's body after what `out` holds of the object (`empty`:
+// no member yet): nested, the key and the right object's text; merging,
+// each field whose name id `skip` does not refuse.
+template <class Skip>
+void append_body(std::string_view body, bool nest, std::string_view nest_key, bool empty,
+                 LineSink& out, Skip skip) {
+  if (nest) {
+    if (!empty) out.push_back(',');
+    out.append(nest_key);
+    out.append(body);
+    return;
+  }
+  const char* p = body.data();
+  const char* end = p + body.size();
+  while (p < end) {
+    std::uint32_t id = get_u32(p);
+    std::uint32_t len = get_u32(p + 4);
+    p += 8;
+    if (!skip(id)) {
+      if (!empty) out.push_back(',');
+      empty = false;
+      out.append(std::string_view(p, len));
+    }
+    p += len;
+  }
+}
+
 }  // namespace
 
 std::uint32_t NameIndex::find(std::string_view name) const {
@@ -235,26 +262,9 @@ void Assembler::pair(std::string_view payload, LineSink& out) {
   out.append(head_);
   std::uint32_t section = get_u32(payload.data());
   std::string_view body = payload.substr(4 + section);
-  bool empty = head_empty_;
-  if (spec_.shape == Shape::kNest) {
-    if (!empty) out.push_back(',');
-    out.append(nest_key_);
-    out.append(body);
-  } else {
-    const char* p = body.data();
-    const char* end = p + body.size();
-    while (p < end) {
-      std::uint32_t id = get_u32(p);
-      std::uint32_t len = get_u32(p + 4);
-      p += 8;
-      if (id >= present_.size() || !present_[id]) {
-        if (!empty) out.push_back(',');
-        empty = false;
-        out.append(std::string_view(p, len));
-      }
-      p += len;
-    }
-  }
+  // The left record wins a name clash.
+  append_body(body, spec_.shape == Shape::kNest, nest_key_, head_empty_, out,
+              [&](std::uint32_t id) { return id < present_.size() && present_[id]; });
   out.push_back('}');
   out.end_line();
 }
@@ -281,28 +291,13 @@ void Assembler::right_unpaired(std::string_view payload, LineSink& out) {
   }
   out.push_back('{');
   out.append(keys);
-  bool empty = keys.empty();
-  if (spec_.shape == Shape::kNest) {
-    if (!empty) out.push_back(',');
-    out.append(nest_key_);
-    out.append(body);
-  } else {
-    const char* p = body.data();
-    const char* end = p + body.size();
-    while (p < end) {
-      std::uint32_t id = get_u32(p);
-      std::uint32_t len = get_u32(p + 4);
-      p += 8;
-      bool clash = false;
-      for (std::uint32_t k : key_name_ids_) clash = clash || k == id;
-      if (!clash) {
-        if (!empty) out.push_back(',');
-        empty = false;
-        out.append(std::string_view(p, len));
-      }
-      p += len;
-    }
-  }
+  // The key, already written under the left's names, is not written twice.
+  append_body(body, spec_.shape == Shape::kNest, nest_key_, keys.empty(), out,
+              [&](std::uint32_t id) {
+                bool clash = false;
+                for (std::uint32_t k : key_name_ids_) clash = clash || k == id;
+                return clash;
+              });
   out.push_back('}');
   out.end_line();
 }
