@@ -1,10 +1,11 @@
 #include <memory>
 
 #include "catch.hpp"
-#include "io/error.hpp"
 #include "rules/lexer.hpp"
+#include "rules_test_util.hpp"
 
 using namespace socred::rules;
+using rules_test::check_each;
 
 namespace {
 
@@ -16,13 +17,7 @@ std::vector<Token> lex(const std::string& text) {
 }
 
 std::string lex_error(const std::string& text) {
-  try {
-    lex(text);
-  } catch (const socred::Error& e) {
-    CHECK(e.status() == kProgramErrorStatus);
-    return e.located();
-  }
-  return "no error";
+  return rules_test::error_of([&] { lex(text); });
 }
 
 std::vector<Tok> kinds(const std::string& text) {
@@ -66,37 +61,37 @@ TEST_CASE("lexer: strings decode JSON escapes", "[rules]") {
 }
 
 TEST_CASE("lexer: errors say what to write instead, with a caret", "[rules]") {
-  CHECK(
-      lex_error("when a = 1") ==
-      "t.rules:1:8: expected '==' to compare: '=' alone is not an operator\nwhen a = 1\n       ^");
-  CHECK(lex_error("a && b") ==
-        "t.rules:1:3: expected the word 'and': '&' is not an operator\na && b\n  ^");
-  CHECK(lex_error("a || b") ==
-        "t.rules:1:3: expected the word 'or': '|' is not an operator\na || b\n  ^");
-  CHECK(lex_error("!a") ==
-        "t.rules:1:1: expected '!=' or the word 'not': '!' alone is not an operator\n!a\n^");
-  CHECK(lex_error("x == 'a'") ==
-        "t.rules:1:6: expected a string in double quotes: single quotes are not strings\nx == "
-        "'a'\n     ^");
-  CHECK(lex_error("x == \"abc\ny") ==
-        "t.rules:1:6: unterminated string: expected a closing '\"' on the same line\nx == \"abc\n  "
-        "   ^");
-  CHECK(lex_error("\"a\\q\"") ==
-        "t.rules:1:3: expected an escape \\\" \\\\ \\/ \\n \\t \\r \\b \\f or \\uXXXX\n\"a\\q\"\n  "
-        "^");
-  CHECK(lex_error("x > .5") ==
-        "t.rules:1:5: expected a digit before '.': write 0.5, not .5\nx > .5\n    ^");
-  CHECK(lex_error("x > 5days") ==
-        "t.rules:1:6: expected a space after the number '5'\nx > 5days\n     ^");
-  CHECK(lex_error("a @ b") == "t.rules:1:3: unexpected character '@'\na @ b\n  ^");
+  const rules_test::Cases cases = {
+      {"when a = 1",
+       "t.rules:1:8: expected '==' to compare: '=' alone is not an operator\nwhen a = 1\n       ^"},
+      {"a && b", "t.rules:1:3: expected the word 'and': '&' is not an operator\na && b\n  ^"},
+      {"a || b", "t.rules:1:3: expected the word 'or': '|' is not an operator\na || b\n  ^"},
+      {"!a", "t.rules:1:1: expected '!=' or the word 'not': '!' alone is not an operator\n!a\n^"},
+      {"x == 'a'",
+       "t.rules:1:6: expected a string in double quotes: single quotes are not strings\nx == 'a'\n "
+       "    ^"},
+      {"x == \"abc\ny",
+       "t.rules:1:6: unterminated string: expected a closing '\"' on the same line\nx == \"abc\n   "
+       "  ^"},
+      {"\"a\\q\"",
+       "t.rules:1:3: expected an escape \\\" \\\\ \\/ \\n \\t \\r \\b \\f or \\uXXXX\n\"a\\q\"\n  "
+       "^"},
+      {"x > .5", "t.rules:1:5: expected a digit before '.': write 0.5, not .5\nx > .5\n    ^"},
+      {"x > 5days", "t.rules:1:6: expected a space after the number '5'\nx > 5days\n     ^"},
+      {"a @ b", "t.rules:1:3: unexpected character '@'\na @ b\n  ^"},
+  };
+  check_each(lex_error, cases);
 }
 
 TEST_CASE("lexer: columns count characters, and the caret lines up under them", "[rules]") {
-  // "é" is two bytes but one column; a tab stays a tab so the caret aligns.
-  CHECK(lex_error("\"é\" @") == "t.rules:1:5: unexpected character '@'\n\"é\" @\n    ^");
-  CHECK(lex_error("\tx @") == "t.rules:1:4: unexpected character '@'\n\tx @\n\t  ^");
-  CHECK(lex_error("a\nb\n  c ; d") == "t.rules:3:5: unexpected character ';'\n  c ; d\n    ^");
-  CHECK(lex_error("a\r\nb ;\r\n") == "t.rules:2:3: unexpected character ';'\nb ;\n  ^");
+  const rules_test::Cases cases = {
+      // "é" is two bytes but one column; a tab stays a tab so the caret aligns.
+      {"\"é\" @", "t.rules:1:5: unexpected character '@'\n\"é\" @\n    ^"},
+      {"\tx @", "t.rules:1:4: unexpected character '@'\n\tx @\n\t  ^"},
+      {"a\nb\n  c ; d", "t.rules:3:5: unexpected character ';'\n  c ; d\n    ^"},
+      {"a\r\nb ;\r\n", "t.rules:2:3: unexpected character ';'\nb ;\n  ^"},
+  };
+  check_each(lex_error, cases);
 }
 
 TEST_CASE("lexer: a NUL or control character is shown as '?' and cannot cut the message",

@@ -1,24 +1,15 @@
 #include "catch.hpp"
-#include "io/error.hpp"
 #include "rules/parser.hpp"
 #include "rules/program.hpp"
+#include "rules_test_util.hpp"
 
 using namespace socred::rules;
+using rules_test::check_each;
+using rules_test::error_of;
 
 namespace {
 
 std::string tree(const std::string& text) { return render(*parse_expression(Source("e", text))); }
-
-template <typename F>
-std::string error_of(F&& f) {
-  try {
-    f();
-  } catch (const socred::Error& e) {
-    CHECK(e.status() == kProgramErrorStatus);
-    return e.located();
-  }
-  return "no error";
-}
 
 std::string rules_error(const std::string& text) {
   return error_of([&] { parse_rules(text, "t.rules"); });
@@ -35,69 +26,69 @@ const char* kHead = "base 0\nrule r\n  reason \"x\"\n  evidence speculative \"y\
 }  // namespace
 
 TEST_CASE("parser: precedence from or (loosest) to unary minus (tightest)", "[rules]") {
-  CHECK(tree("a or b and c") == "(a or (b and c))");
-  CHECK(tree("a and b or c") == "((a and b) or c)");
-  CHECK(tree("not a and b") == "((not a) and b)");
-  CHECK(tree("not a == 1") == "(not (a == 1))");
-  CHECK(tree("not not a") == "(not (not a))");
-  CHECK(tree("a + b * c == d - e / f % g") == "((a + (b * c)) == (d - ((e / f) % g)))");
-  CHECK(tree("a - b - c") == "((a - b) - c)");
-  CHECK(tree("-a * -2") == "((-a) * (-2))");
-  CHECK(tree("(a or b) and c") == "((a or b) and c)");
-  CHECK(tree("a < 1 or b >= 2 and c != 3") == "((a < 1) or ((b >= 2) and (c != 3)))");
-  CHECK(tree("x <= 1 and y > 2") == "((x <= 1) and (y > 2))");
+  const rules_test::Cases cases = {
+      {"a or b and c", "(a or (b and c))"},
+      {"a and b or c", "((a and b) or c)"},
+      {"not a and b", "((not a) and b)"},
+      {"not a == 1", "(not (a == 1))"},
+      {"not not a", "(not (not a))"},
+      {"a + b * c == d - e / f % g", "((a + (b * c)) == (d - ((e / f) % g)))"},
+      {"a - b - c", "((a - b) - c)"},
+      {"-a * -2", "((-a) * (-2))"},
+      {"(a or b) and c", "((a or b) and c)"},
+      {"a < 1 or b >= 2 and c != 3", "((a < 1) or ((b >= 2) and (c != 3)))"},
+      {"x <= 1 and y > 2", "((x <= 1) and (y > 2))"},
+  };
+  check_each(tree, cases);
 }
 
 TEST_CASE("parser: values, paths, lists and calls", "[rules]") {
-  CHECK(tree("a.b.c == \"x\"") == "(a.b.c == \"x\")");
-  CHECK(tree("[\"id.orig_h\"] == \"10.0.0.1\"") == "([\"id.orig_h\"] == \"10.0.0.1\")");
-  CHECK(tree("conn[\"id.orig_h\"].port == 80") == "(conn[\"id.orig_h\"].port == 80)");
-  CHECK(tree("contributions.in < 0") ==
-        "(contributions.in < 0)");  // keywords after a dot are names
-  CHECK(tree("type in [\"a\", \"b\"]") == "(type in [\"a\", \"b\"])");
-  CHECK(tree("x not in [1, -2.5, true, null]") == "(x not in [1, -2.5, true, null])");
-  CHECK(tree("\"blacklist\" in flags") == "(\"blacklist\" in flags)");
-  CHECK(tree("x in []") == "(x in [])");
-  CHECK(tree("x == true or y == false or z == null") ==
-        "(((x == true) or (y == false)) or (z == null))");
-  CHECK(tree("days_between(ts, \"2024-01-01\") > 3") == "(days_between(ts, \"2024-01-01\") > 3)");
-  CHECK(tree("exists(a.b)") == "exists(a.b)");
-  CHECK(tree("min(a, b, 3) > 1") == "(min(a, b, 3) > 1)");
-  CHECK(tree("x == 1.5e3") == "(x == 1500)");
-  CHECK(tree("x == 99999999999999999999") == "(x == 1e+20)");  // past int64: a double
+  const rules_test::Cases cases = {
+      {"a.b.c == \"x\"", "(a.b.c == \"x\")"},
+      {"[\"id.orig_h\"] == \"10.0.0.1\"", "([\"id.orig_h\"] == \"10.0.0.1\")"},
+      {"conn[\"id.orig_h\"].port == 80", "(conn[\"id.orig_h\"].port == 80)"},
+      {"contributions.in < 0", "(contributions.in < 0)"},  // keywords after a dot are names
+      {"type in [\"a\", \"b\"]", "(type in [\"a\", \"b\"])"},
+      {"x not in [1, -2.5, true, null]", "(x not in [1, -2.5, true, null])"},
+      {"\"blacklist\" in flags", "(\"blacklist\" in flags)"},
+      {"x in []", "(x in [])"},
+      {"x == true or y == false or z == null", "(((x == true) or (y == false)) or (z == null))"},
+      {"days_between(ts, \"2024-01-01\") > 3", "(days_between(ts, \"2024-01-01\") > 3)"},
+      {"exists(a.b)", "exists(a.b)"},
+      {"min(a, b, 3) > 1", "(min(a, b, 3) > 1)"},
+      {"x == 1.5e3", "(x == 1500)"},
+      {"x == 99999999999999999999", "(x == 1e+20)"},  // past int64: a double
+  };
+  check_each(tree, cases);
 }
 
 TEST_CASE("parser: expression errors", "[rules]") {
-  CHECK(
-      expr_error("a < b < c") ==
-      "e:1:7: comparisons do not chain: join them with 'and' (a < b and ...)\na < b < c\n      ^");
-  CHECK(
-      expr_error("a ==") ==
-      "e:1:5: expected a value (a field, a number, a string, true, false, null or '('), found end "
-      "of file\na ==\n    ^");
-  CHECK(expr_error("(a == 1") == "e:1:8: expected ')', found end of file\n(a == 1\n       ^");
-  CHECK(expr_error("foo(1) > 2") ==
-        "e:1:1: unknown function 'foo': expected one of exists, coalesce, days_between, hour, "
-        "weekday, "
-        "lower, upper, contains, starts_with, ends_with, len, abs, min, max\nfoo(1) > 2\n^");
-  CHECK(expr_error("hour(a, b) > 2") ==
-        "e:1:1: expected 1 argument for hour(time), found 2\nhour(a, b) > 2\n^");
-  CHECK(expr_error("exists(1)") ==
-        "e:1:1: expected a field for exists(field), as in exists(amount)\nexists(1)\n^");
-  CHECK(expr_error("x == [1]") ==
-        "e:1:6: expected a value: a list [..] may only follow 'in'\nx == [1]\n     ^");
-  CHECK(
-      expr_error("x in [y]") ==
-      "e:1:7: expected a number, a string, true, false or null in the list (lists hold constants), "
-      "found 'y'\nx in [y]\n      ^");
-  CHECK(
-      expr_error("a and") ==
-      "e:1:6: expected a value (a field, a number, a string, true, false, null or '('), found end "
-      "of file\na and\n     ^");
-  CHECK(expr_error("a b") == "e:1:3: expected an operator or the end, found 'b'\na b\n  ^");
-  CHECK(expr_error("a. b == 1") ==
-        "e:1:4: expected a field name right after '.', found 'b'\na. b == 1\n   ^");
-  CHECK(expr_error("+a") == "e:1:1: expected a value: a leading '+' is only for points\n+a\n^");
+  const rules_test::Cases cases = {
+      {"a < b < c",
+       "e:1:7: comparisons do not chain: join them with 'and' (a < b and ...)\na < b < c\n      ^"},
+      {"a ==",
+       "e:1:5: expected a value (a field, a number, a string, true, false, null or '('), found end "
+       "of file\na ==\n    ^"},
+      {"(a == 1", "e:1:8: expected ')', found end of file\n(a == 1\n       ^"},
+      {"foo(1) > 2",
+       "e:1:1: unknown function 'foo': expected one of exists, coalesce, days_between, hour, "
+       "weekday, lower, upper, contains, starts_with, ends_with, len, abs, min, max\nfoo(1) > "
+       "2\n^"},
+      {"hour(a, b) > 2", "e:1:1: expected 1 argument for hour(time), found 2\nhour(a, b) > 2\n^"},
+      {"exists(1)",
+       "e:1:1: expected a field for exists(field), as in exists(amount)\nexists(1)\n^"},
+      {"x == [1]", "e:1:6: expected a value: a list [..] may only follow 'in'\nx == [1]\n     ^"},
+      {"x in [y]",
+       "e:1:7: expected a number, a string, true, false or null in the list (lists hold "
+       "constants), found 'y'\nx in [y]\n      ^"},
+      {"a and",
+       "e:1:6: expected a value (a field, a number, a string, true, false, null or '('), found end "
+       "of file\na and\n     ^"},
+      {"a b", "e:1:3: expected an operator or the end, found 'b'\na b\n  ^"},
+      {"a. b == 1", "e:1:4: expected a field name right after '.', found 'b'\na. b == 1\n   ^"},
+      {"+a", "e:1:1: expected a value: a leading '+' is only for points\n+a\n^"},
+  };
+  check_each(expr_error, cases);
   std::string deep(300, '(');
   CHECK(expr_error(deep + "a").find("expression nested deeper than 100 levels") !=
         std::string::npos);
