@@ -1,5 +1,6 @@
 #include <unistd.h>
 
+#include <array>
 #include <cstdio>
 #include <fstream>
 #include <string>
@@ -24,6 +25,23 @@ struct TempRun {
   }
   ~TempRun() { std::remove(path.c_str()); }
 };
+
+struct Compared {
+  Comparison c;
+  socred::io::LineStats stats;
+};
+
+Compared compare(const TempRun& a, const TempRun& b, const CompareSettings& cs = {}) {
+  socred::io::Rejects rejects("stop");
+  Compared out;
+  out.c = compare_runs(a.path, b.path, cs, rejects, out.stats);
+  return out;
+}
+
+// both, only_a, only_b, changed, gained, lost
+std::array<std::uint64_t, 6> counts(const Comparison& c) {
+  return {c.both, c.only_a, c.only_b, c.changed, c.gained, c.lost};
+}
 }  // namespace
 
 TEST_CASE("compare: who crossed the cutoff and the rule that moved them", "[report]") {
@@ -37,18 +55,10 @@ TEST_CASE("compare: who crossed the cutoff and the rule that moved them", "[repo
 )");
   CompareSettings cs;
   cs.settings.cutoff = 600;
-  socred::io::Rejects rejects("stop");
-  socred::io::LineStats stats;
-  Comparison c = compare_runs(a.path, b.path, cs, rejects, stats);
+  auto [c, stats] = compare(a, b, cs);
   CHECK(c.kind == Kind::kScore);
-  CHECK(c.both == 2);
-  CHECK(c.only_a == 1);
-  CHECK(c.only_b == 1);
-  CHECK(c.changed == 2);
-  CHECK(c.gained == 1);
-  CHECK(c.lost == 1);
-  CHECK(c.causes.at("post") == 1);
-  CHECK(c.causes.at("loan") == 1);
+  CHECK(counts(c) == std::array<std::uint64_t, 6>{2, 1, 1, 2, 1, 1});
+  CHECK(c.causes == Counts{{"loan", 1}, {"post", 1}});
   REQUIRE(c.examples.size() == 2);
   CHECK(c.examples[0].person == "p1");  // the larger shift first
   CHECK(c.examples[0].cause_points == -30000);
@@ -63,16 +73,10 @@ TEST_CASE("compare: decisions matched by person and service", "[report]") {
       R"({"person":"p1","service":"visa","decision":"forbidden","reasons":[{"text":"blacklisted","flag":"blacklist"}],"score":700}
 {"person":"p1","service":"loan","decision":"forbidden","reasons":[{"text":"blacklisted"}],"score":700}
 )");
-  CompareSettings cs;
-  socred::io::Rejects rejects("stop");
-  socred::io::LineStats stats;
-  Comparison c = compare_runs(a.path, b.path, cs, rejects, stats);
+  Comparison c = compare(a, b).c;
   CHECK(c.kind == Kind::kDecision);
-  CHECK(c.both == 2);
-  CHECK(c.changed == 2);
-  CHECK(c.lost == 1);
-  CHECK(c.gained == 0);
-  CHECK(c.causes.at("blacklisted") == 2);
+  CHECK(counts(c) == std::array<std::uint64_t, 6>{2, 0, 0, 2, 0, 1});
+  CHECK(c.causes == Counts{{"blacklisted", 2}});
   REQUIRE(c.services.size() == 2);
   CHECK(c.services[0].service == "visa");
   CHECK(c.services[0].counts[2][1] == 1);
@@ -83,11 +87,8 @@ TEST_CASE("compare: a run out of person order is an error naming the line", "[re
 {"person":"p1","score":1,"by_source":{}}
 )");
   TempRun b("");
-  CompareSettings cs;
-  socred::io::Rejects rejects("stop");
-  socred::io::LineStats stats;
   try {
-    compare_runs(a.path, b.path, cs, rejects, stats);
+    compare(a, b);
     FAIL("no error");
   } catch (const socred::Error& e) {
     CHECK(e.status() == 65);

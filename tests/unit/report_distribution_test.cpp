@@ -17,6 +17,18 @@ double type7(std::vector<double> v, double q) {
   std::size_t hi = std::min(lo + 1, v.size() - 1);
   return v[lo] + (h - static_cast<double>(lo)) * (v[hi] - v[lo]);
 }
+
+// Adds `n` values draw(0), draw(1)... to `d`; returns them, to check against.
+template <typename Draw>
+std::vector<double> add_drawn(Distribution& d, int n, Draw draw) {
+  std::vector<double> all;
+  for (int i = 0; i < n; ++i) {
+    double v = draw(i);
+    d.add(v);
+    all.push_back(v);
+  }
+  return all;
+}
 }  // namespace
 
 TEST_CASE("exact quantiles interpolate between order statistics (type 7)", "[report]") {
@@ -34,28 +46,19 @@ TEST_CASE("exact quantiles interpolate between order statistics (type 7)", "[rep
 
 TEST_CASE("repeated values stay exact whatever the number of lines", "[report]") {
   Distribution d;
-  std::vector<double> all;
   std::mt19937 rng(7);
   std::uniform_int_distribution<int> score(350, 950);
-  for (int i = 0; i < 200000; ++i) {
-    double v = score(rng);
-    d.add(v);
-    all.push_back(v);
-  }
+  std::vector<double> all = add_drawn(d, 200000, [&](int) { return score(rng); });
   CHECK(d.exact());
   for (double q : {0.1, 0.25, 0.5, 0.75, 0.9}) CHECK(d.quantile(q) == type7(all, q));
 }
 
 TEST_CASE("past the distinct-value budget the sketch keeps its stated error", "[report]") {
   Distribution d;
-  std::vector<double> all;
   std::mt19937 rng(11);
   std::lognormal_distribution<double> amount(3.0, 1.2);
-  for (int i = 0; i < 50000; ++i) {
-    double v = amount(rng) * (i % 5 == 0 ? -1 : 1);
-    d.add(v);
-    all.push_back(v);
-  }
+  std::vector<double> all =
+      add_drawn(d, 50000, [&](int i) { return amount(rng) * (i % 5 == 0 ? -1 : 1); });
   REQUIRE_FALSE(d.exact());
   std::sort(all.begin(), all.end());
   for (double q : {0.01, 0.1, 0.25, 0.5, 0.75, 0.9, 0.99}) {
