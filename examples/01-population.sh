@@ -27,8 +27,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 . ./assert.sh
 need gen-events report jq
-tmp=${SOCRED_LESSON_TMP:-$(mktemp -d)}/01
-mkdir -p "$tmp"
+tmp=$(scratch)
 
 world=(--seed 11 --population 300)
 gen-events people "${world[@]}" > "$tmp/people.jsonl"

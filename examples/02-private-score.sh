@@ -31,8 +31,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 . ./assert.sh
 need gen-events score join-records report jq
-tmp=${SOCRED_LESSON_TMP:-$(mktemp -d)}/02
-mkdir -p "$tmp"
+tmp=$(scratch)
 
 world=(--seed 12 --population 300)
 gen-events people "${world[@]}" --truth > "$tmp/people.jsonl"

@@ -29,8 +29,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 . ./assert.sh
 need gen-events join-records score report jq
-tmp=${SOCRED_LESSON_TMP:-$(mktemp -d)}/03
-mkdir -p "$tmp"
+tmp=$(scratch)
 
 # Names noisier than the default, so that a few court records misspell them.
 world=(--seed 13 --population 300 --noise-field name=0.3)

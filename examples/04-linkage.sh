@@ -34,8 +34,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 . ./assert.sh
 need gen-events join-records jq
-tmp=${SOCRED_LESSON_TMP:-$(mktemp -d)}/04
-mkdir -p "$tmp"
+tmp=$(scratch)
 
 world=(--seed 14 --population 300)
 gen-events people "${world[@]}" > "$tmp/people.jsonl"

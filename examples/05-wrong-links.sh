@@ -33,8 +33,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 . ./assert.sh
 need gen-events join-records score gate report jq
-tmp=${SOCRED_LESSON_TMP:-$(mktemp -d)}/05
-mkdir -p "$tmp"
+tmp=$(scratch)
 
 world=(--seed 16 --population 600)
 gen-events people "${world[@]}" > "$tmp/people.jsonl"

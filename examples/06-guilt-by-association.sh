@@ -27,8 +27,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 . ./assert.sh
 need gen-events score join-records report jq
-tmp=${SOCRED_LESSON_TMP:-$(mktemp -d)}/06
-mkdir -p "$tmp"
+tmp=$(scratch)
 
 rules=$PWD/rules/sesame.rules
 world=(--seed 6 --population 1000)

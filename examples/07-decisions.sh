@@ -36,8 +36,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 . ./assert.sh
 need gen-events score gate report jq
-tmp=${SOCRED_LESSON_TMP:-$(mktemp -d)}/07
-mkdir -p "$tmp"
+tmp=$(scratch)
 
 world=(--seed 17 --population 300)
 gen-events events "${world[@]}" --days 180 --linked > "$tmp/events.jsonl"

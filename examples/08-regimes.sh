@@ -36,8 +36,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 . ./assert.sh
 need gen-events score gate join-records report jq
-tmp=${SOCRED_LESSON_TMP:-$(mktemp -d)}/08
-mkdir -p "$tmp"
+tmp=$(scratch)
 
 # The ride policy is this lesson's own; test it before using it (gate --test
 # runs its cases and fails if one fails or a clause is never exercised).

@@ -36,8 +36,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 . ./assert.sh
 need gen-events join-records score gate report jq
-tmp=${SOCRED_LESSON_TMP:-$(mktemp -d)}/09
-mkdir -p "$tmp"
+tmp=$(scratch)
 
 gate --policy policies/lesson-09-thin-file.policy --test policies/lesson-09-thin-file.cases.jsonl
 

@@ -30,8 +30,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 . ./assert.sh
 need gen-events score parallel jq
-tmp=${SOCRED_LESSON_TMP:-$(mktemp -d)}/10
-mkdir -p "$tmp"
+tmp=$(scratch)
 rules=$PWD/rules/sesame.rules
 
 gen-events events --seed 20 --population 400 --days 60 --linked > "$tmp/events.jsonl"

@@ -1,4 +1,4 @@
-# assert.sh: the two helpers every lesson sources. A lesson is also a
+# assert.sh: the helpers every lesson sources. A lesson is also a
 # test (ctest runs each one): it checks the number it teaches, so that a
 # change in a tool that changes the lesson's point fails loudly instead of
 # leaving a lesson that says one thing and shows another.
@@ -22,6 +22,16 @@ expect() {
     exit 1
   fi
   printf '  ok  %s = %s\n' "$1" "$2"
+}
+
+# scratch: the lesson's scratch folder, made if need be: under ctest
+# $SOCRED_LESSON_TMP/NN (NN the lesson's number), by hand a new temporary
+# one. Use as tmp=$(scratch).
+scratch() {
+  local lesson=${0##*/}
+  local dir=${SOCRED_LESSON_TMP:-$(mktemp -d)}/${lesson%%-*}
+  mkdir -p "$dir"
+  printf '%s\n' "$dir"
 }
 
 # say TEXT: a heading between the steps of a lesson.
