@@ -4,6 +4,7 @@
 
 #include <functional>
 #include <optional>
+#include <utility>
 
 #include "io/json_path.hpp"
 #include "report/figures.hpp"
@@ -206,13 +207,12 @@ void write_decision(JsonlWriter& out, const DecisionTally& t) {
 void write_link(JsonlWriter& out, const LinkTally& t, const Meta& meta) {
   const LinkQuality q = link_quality(t);
   out.begin_object();
-  out.key("pairs").number(t.pairs);
-  out.key("no_partner").number(t.no_partner);
-  out.key("unlabelled").number(t.unlabelled);
-  out.key("true_positives").number(t.tp);
-  out.key("false_positives").number(t.fp);
-  out.key("false_negatives").number(t.fn);
-  out.key("true_negatives").number(t.tn);
+  const std::pair<const char*, std::uint64_t> counts[] = {
+      {"pairs", t.pairs},       {"no_partner", t.no_partner}, {"unlabelled", t.unlabelled},
+      {"true_positives", t.tp}, {"false_positives", t.fp},    {"false_negatives", t.fn},
+      {"true_negatives", t.tn},
+  };
+  for (const auto& [name, n] : counts) out.key(name).number(n);
   if (q.defined && !t.evaluation) {
     out.key("precision").number(q.precision);
     out.key("recall").number(q.recall);
