@@ -56,7 +56,7 @@ jq -r --arg p "$critic" 'select(any(.explain[]; .friend == $p))
   with-friends.jsonl
 expect "friends whose explanation names the critic" \
   "$(jq --arg p "$critic" -s '[.[] | select(any(.explain[]; .friend == $p))] | length' \
-     with-friends.jsonl)" 6
+     with-friends.jsonl)" 7
 
 say "one of them never criticised anyone: before and after"
 friend=$(jq -r --arg p "$critic" 'select(any(.explain[]; .friend == $p))

@@ -62,7 +62,8 @@ regime rating uber-rating.rules lesson-08-ride.policy
 say "who is excluded under each, and the first reason they are given"
 for r in list score rating; do
   echo "-- $r: $(jq -s '[.[] | select(.decision != "allow")] | length' "$tmp/decisions-$r.jsonl") of $(wc -l < "$tmp/decisions-$r.jsonl") denied"
-  jq -r 'select(.decision != "allow") | .reasons[0].text' "$tmp/decisions-$r.jsonl" |
+  jq -r 'select(.decision != "allow") | [.reasons[] | select(.kind != "gap")][0].text' \
+    "$tmp/decisions-$r.jsonl" |
     sort | uniq -c | sort -rn | sed -n 1,3p
 done
 denied() { jq -s '[.[] | select(.decision != "allow")] | length' "$tmp/decisions-$1.jsonl"; }
@@ -71,8 +72,9 @@ expect "no deposit-free rental under the score" "$(denied score)" 226
 expect "no rides under the rating minimum" "$(denied rating)" 110
 expect "court-list denials no single change would flip" \
   "$(jq -s '[.[] | select(.decision != "allow" and .would_flip.none)] | length' "$tmp/decisions-list.jsonl")" 7
-expect "score denials whose first reason is critical posts" \
-  "$(jq -s '[.[] | select(.decision != "allow" and .reasons[0].rule == "critical_post")] | length' \
+expect "score denials whose first penalty is critical posts" \
+  "$(jq -s '[.[] | select(.decision != "allow" and
+                   ([.reasons[] | select(.kind == "penalty")][0].rule == "critical_post"))] | length' \
      "$tmp/decisions-score.jsonl")" 58
 
 say "do they exclude the same people? (denied under which regimes)"

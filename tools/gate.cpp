@@ -26,6 +26,9 @@ int main(int argc, char** argv) {
       ->type_name("CASES")
       ->excludes(requests)
       ->excludes(person);
+  app.add_option("--reasons", opt.reasons,
+                 "cite at most N penalties and friends' amounts per denial (default 4)")
+      ->type_name("N");
   app.add_flag("--dump-plan", opt.dump_plan,
                "print the fields the policy reads and its services, and stop");
   person->excludes(requests);

@@ -26,6 +26,9 @@ int main(int argc, char** argv) {
   app.add_option("--links", opt.links,
                  "account-to-person map for --friends (else: the events' own accounts)")
       ->type_name("FILE");
+  app.add_option("--people", opt.people,
+                 "the register: every person in it gets a score line, with no events too")
+      ->type_name("FILE");
   app.add_option("--input-name", opt.input_name,
                  "cite the input under this name (a part of a split file)")
       ->type_name("NAME");

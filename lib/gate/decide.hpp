@@ -1,20 +1,28 @@
 // One decision: the policy's outcome for a service on a score line, with
-// its conditions, ranked reasons, would_flip and decision_id.
+// its conditions, ranked reasons, would_flip, without_cited and decision_id.
 #pragma once
 
+#include <cstddef>
+#include <string>
 #include <string_view>
 #include <vector>
 
 #include "gate/decision.hpp"
 #include "gate/decision_id.hpp"
+#include "gate/options.hpp"
 #include "gate/policy.hpp"
+#include "gate/reasons.hpp"
 #include "gate/score_line.hpp"
 
 namespace socred::gate {
 
 class Decider {
  public:
-  explicit Decider(Policy& policy);
+  /// `max_reasons`: --reasons N; `tool` names the program in the one
+  /// warning a run without --rules gives when a reason names a rule
+  /// (none when empty).
+  explicit Decider(Policy& policy, std::size_t max_reasons = kDefaultReasons,
+                   std::string tool = "gate");
 
   /// Binds a score line (`text` as read, for the decision id) that will be
   /// decided for `services`; false under --strict when a condition of
@@ -32,8 +40,9 @@ class Decider {
   const ScoreLine* line_ = nullptr;
   Decision decision_;
   Trace trace_;
-  std::string reason_text_;  // a reason made for this decision
-  FlipSearch search_;
+  ReasonBuilder reasons_;
+  std::string tool_;
+  bool warned_ = false;
 };
 
 }  // namespace socred::gate

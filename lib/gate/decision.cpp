@@ -1,4 +1,4 @@
-// The outcome names of the decision shape.
+// The outcome and reason-kind names of the decision shape.
 #include "gate/decision.hpp"
 
 namespace socred::gate {
@@ -13,6 +13,24 @@ std::string_view outcome_name(Outcome outcome) {
       break;
   }
   return "not_permitted";
+}
+
+std::string_view reason_kind_name(ReasonKind kind) {
+  switch (kind) {
+    case ReasonKind::kGap:
+      return "gap";
+    case ReasonKind::kPenalty:
+      return "penalty";
+    case ReasonKind::kFriends:
+      return "friends";
+    case ReasonKind::kNotEarned:
+      return "not_earned";
+    case ReasonKind::kFlag:
+      return "flag";
+    case ReasonKind::kForbid:
+      break;
+  }
+  return "forbid";
 }
 
 std::optional<Outcome> parse_outcome(std::string_view name) {

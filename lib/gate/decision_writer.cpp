@@ -15,9 +15,9 @@ namespace socred::gate {
 namespace {
 
 bool is_decision_field(std::string_view key) {
-  static constexpr std::string_view kFields[] = {"person",  "service",     "decision",
-                                                 "reasons", "conditions",  "would_flip",
-                                                 "score",   "decision_id", "policy_hash"};
+  static constexpr std::string_view kFields[] = {
+      "person",     "service",       "decision", "reasons",     "conditions",
+      "would_flip", "without_cited", "score",    "decision_id", "policy_hash"};
   for (auto f : kFields)
     if (f == key) return true;
   return false;
@@ -27,6 +27,64 @@ bool has_key(std::string_view object, std::string_view key) {
   bool found = false;
   for_each_member(object, [&](std::string_view k, std::string_view) { found = found || k == key; });
   return found;
+}
+
+// A reason object: kind and text, then what it rests on, each key only
+// where its kind has it, in one fixed order.
+void append_reason(std::string& b, const Reason& r) {
+  b += "{\"kind\":\"";
+  b += reason_kind_name(r.kind);
+  b += "\",\"text\":";
+  append_json_string(b, r.text);
+  auto text = [&](const char* key, std::string_view value) {
+    if (value.empty()) return;
+    b += ",\"";
+    b += key;
+    b += "\":";
+    append_json_string(b, value);
+  };
+  auto whole = [&](const char* key, const std::optional<std::int64_t>& value) {
+    if (!value) return;
+    b += ",\"";
+    b += key;
+    b += "\":";
+    append_integer(b, *value);
+  };
+  auto points = [&](const char* key, const std::optional<std::int64_t>& value) {
+    if (!value) return;
+    b += ",\"";
+    b += key;
+    b += "\":";
+    append_points(b, *value);
+  };
+  text("rule", r.rule);
+  points("points", r.points);
+  if (r.friends) {
+    b += ",\"friends\":";
+    b += std::to_string(*r.friends);
+  }
+  text("friend", r.friend_);
+  text("flag", r.flag);
+  whole("observed", r.observed);
+  whole("required", r.required);
+  whole("points_short", r.points_short);
+  points("rest", r.rest);
+  points("uncited", r.uncited);
+  points("unearned", r.unearned);
+  if (r.kind == ReasonKind::kNotEarned) {
+    b += ",\"rules\":[";
+    if (r.earning_rules != nullptr)
+      for (std::size_t i = 0; i < r.earning_rules->size(); ++i) {
+        if (i > 0) b += ',';
+        append_json_string(b, (*r.earning_rules)[i]);
+      }
+    b += ']';
+  }
+  if (!r.conditions.empty()) {
+    b += ",\"conditions\":";
+    b += r.conditions;
+  }
+  b += '}';
 }
 
 }  // namespace
@@ -68,22 +126,8 @@ void DecisionWriter::write(const Decision& d, std::string_view request) {
   b += outcome_name(d.outcome);
   b += "\",\"reasons\":[";
   for (std::size_t i = 0; i < d.reasons.size(); ++i) {
-    const Reason& r = d.reasons[i];
-    b += i == 0 ? "{\"text\":" : ",{\"text\":";
-    append_json_string(b, r.text);
-    if (!r.rule.empty()) {
-      b += ",\"rule\":";
-      append_json_string(b, r.rule);
-    }
-    if (r.points) {
-      b += ",\"points\":";
-      append_points(b, *r.points);
-    }
-    if (!r.flag.empty()) {
-      b += ",\"flag\":";
-      append_json_string(b, r.flag);
-    }
-    b += '}';
+    if (i > 0) b += ',';
+    append_reason(b, d.reasons[i]);
   }
   b += "],\"conditions\":";
   b += d.conditions.empty() ? std::string_view("[]") : std::string_view(d.conditions);
@@ -115,6 +159,11 @@ void DecisionWriter::write(const Decision& d, std::string_view request) {
       }
       b += '}';
     }
+  }
+  if (d.without_cited) {
+    b += ",\"without_cited\":\"";
+    b += outcome_name(*d.without_cited);
+    b += '"';
   }
   b += ",\"score\":";
   if (d.score)

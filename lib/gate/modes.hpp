@@ -11,7 +11,8 @@
 namespace socred::gate {
 
 /// Every score line, every service in `services` (indexes into the policy).
-int decide_stream(Policy& policy, const std::vector<int>& services, cli::Context& ctx);
+int decide_stream(const Options& options, Policy& policy, const std::vector<int>& services,
+                  cli::Context& ctx);
 /// Requests (person, service, ...) from `options.requests` against the
 /// score lines of the inputs.
 int decide_requests(const Options& options, Policy& policy, cli::Context& ctx);

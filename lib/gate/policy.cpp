@@ -6,9 +6,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <iterator>
-#include <limits>
 #include <map>
 #include <utility>
 
@@ -142,7 +142,9 @@ struct Policy::Impl {
   std::map<std::string, std::string, std::less<>> rule_flag;
   std::optional<std::size_t> score_slot, flags_slot;
   std::vector<std::pair<std::string, std::size_t>> contribution_slots;  // rule -> slot
-  std::vector<std::string> not_met;  // per clause: "not met: " + its reason
+  std::vector<std::pair<std::string, std::size_t>> spilled_slots;       // rule -> slot
+  std::vector<std::string_view> earning;                                // rules that give points
+  bool allow_held = false;                                              // in the last outcome()
 
   bool strict = false;
   std::string problem;
@@ -155,14 +157,26 @@ struct Policy::Impl {
 
   explicit Impl(rules::Program p) : program(std::move(p)), eval(program) {}
 
-  Outcome outcome() const {
-    bool allowed = false;
+  Outcome outcome() {
+    bool allowed = false, forbidden = false;
     for (const auto& c : result.clauses) {
       if (c.result != rules::Truth::yes) continue;
-      if (program.services()[c.service].clauses[c.clause].forbid) return Outcome::kForbidden;
-      allowed = true;
+      if (program.services()[c.service].clauses[c.clause].forbid)
+        forbidden = true;
+      else
+        allowed = true;
     }
-    return allowed ? Outcome::kAllow : Outcome::kNotPermitted;
+    allow_held = allowed;
+    return forbidden ? Outcome::kForbidden : allowed ? Outcome::kAllow : Outcome::kNotPermitted;
+  }
+
+  void zero(const std::vector<std::pair<std::string, std::size_t>>& slots,
+            const std::vector<std::string_view>& rules) {
+    // The rule as if it had not counted: its points 0, not missing, so a
+    // condition on them still has a value to compare.
+    for (std::string_view rule : rules)
+      for (const auto& [name, slot] : slots)
+        if (name == rule) set(slot, rules::Value::integer(0));
   }
 
   void set(std::size_t slot, rules::Value value) {
@@ -181,29 +195,25 @@ Policy::Policy(const std::string& path, const std::string& rules_path)
     for (const rules::Clause& c : s.clauses)
       m.clauses.push_back(Clause{
           c.forbid, s.name, fmt::format("{}:{}:{}", m.program.file(), c.where.line, c.where.column),
-          c.condition});
+          c.condition, c.reason});
   }
-  for (const rules::Service& s : m.program.services())
-    for (const rules::Clause& c : s.clauses) m.not_met.push_back("not met: " + c.reason);
   m.score_slot = m.eval.slot_of({"score"});
   const auto& fields = m.program.fields();
   for (std::size_t i = 0; i < fields.size(); ++i)
     if (fields[i].size() == 2 && fields[i][0] == "contributions")
       m.contribution_slots.emplace_back(fields[i][1], i);
+    else if (fields[i].size() == 2 && fields[i][0] == "spilled")
+      m.spilled_slots.emplace_back(fields[i][1], i);
   m.flags_slot = m.eval.slot_of({"flags"});
   if (!rules_path.empty()) {
     m.rule_set = rules::load_rules(rules_path);
     for (const rules::Rule& r : m.rule_set->rules()) {
       m.texts.add(r.name, r.reason);
       if (!r.flags.empty()) m.rule_flag.emplace(r.name, r.flags.front());
+      if (r.points > 0) m.earning.push_back(r.name);
     }
-    if (m.rule_set->min() || m.rule_set->max()) {
-      Range range{std::numeric_limits<std::int64_t>::min(),
-                  std::numeric_limits<std::int64_t>::max()};
-      if (m.rule_set->min()) range.min = round_whole(*m.rule_set->min());
-      if (m.rule_set->max()) range.max = round_whole(*m.rule_set->max());
-      m.range = range;
-    }
+    if (m.rule_set->min() || m.rule_set->max())
+      m.range = Range{m.rule_set->min(), m.rule_set->max()};
   }
 }
 
@@ -224,6 +234,22 @@ std::optional<int> Policy::service(std::string_view name) const {
   for (std::size_t i = 0; i < impl_->services.size(); ++i)
     if (impl_->services[i] == name) return static_cast<int>(i);
   return std::nullopt;
+}
+
+bool Policy::has_rules() const { return impl_->rule_set.has_value(); }
+bool Policy::allow_held() const { return impl_->allow_held; }
+const std::vector<std::string_view>& Policy::earning_rules() const { return impl_->earning; }
+
+std::string_view Policy::rule_setting(std::string_view flag, const ScoreLine& line) const {
+  const Impl& m = *impl_;
+  if (!m.rule_set) return {};
+  for (const Contribution& c : line.contributions) {
+    auto r = m.rule_set->find_rule(c.rule);
+    if (!r) continue;
+    const auto& flags = m.rule_set->rules()[*r].flags;
+    if (std::find(flags.begin(), flags.end(), flag) != flags.end()) return c.rule;
+  }
+  return {};
 }
 
 std::string_view Policy::flag_of(std::string_view rule) const {
@@ -262,12 +288,8 @@ Outcome Policy::decide(int service, const WhatIf& what) {
       if (flag != what.drop_flag) m.kept_flags.push_back(rules::Value::string(flag));
     m.set(*m.flags_slot, rules::Value::literal_list(&m.kept_flags));
   }
-  if (what.drop_rule) {
-    // The rule as if it had not counted: its points 0, not missing, so a
-    // condition on them still has a value to compare.
-    for (const auto& [rule, slot] : m.contribution_slots)
-      if (rule == what.drop_rule->rule) m.set(slot, rules::Value::integer(0));
-  }
+  m.zero(m.contribution_slots, what.drop_rules);
+  m.zero(m.spilled_slots, what.drop_spilled);
   m.result.clear();
   m.eval.evaluate_service(static_cast<std::size_t>(service), m.result);
   const Outcome outcome = m.outcome();
@@ -285,38 +307,33 @@ Outcome Policy::explain(int service, Trace& trace) {
   m.unknowns.mismatch += m.eval.counters().mismatch - before.mismatch;
   const Outcome outcome = m.outcome();
 
-  const rules::Service& s = m.program.services()[static_cast<std::size_t>(service)];
   std::string& conditions = trace.conditions;
   conditions = "[";
   for (const rules::ClauseResult& c : m.result.clauses) {
-    const rules::Clause& clause = s.clauses[c.clause];
-    const std::size_t index = m.first_clause[c.service] + c.clause;
-    const bool held = c.result == rules::Truth::yes;
-    if (held) trace.matched.push_back(static_cast<int>(index));
-    std::string_view flag;
-    bool beyond_score = false;
+    ClauseTrace ct;
+    ct.index = static_cast<int>(m.first_clause[c.service] + c.clause);
+    ct.held = c.result == rules::Truth::yes;
+    if (ct.held) trace.matched.push_back(ct.index);
+    bool first = true;
     for (std::uint32_t k = c.first; k < c.first + c.count; ++k) {
       const rules::Comparison& atom = m.result.comparisons[k];
       if (atom.skipped) continue;
       m.condition.clear();
       append_condition(m.condition, m.scratch, atom);
       if (conditions.size() > 1) conditions += ',';
+      if (first) ct.begin = conditions.size();
+      first = false;
       append_json_string(conditions, m.condition);
       if (*atom.left == "score" && atom.threshold.is_number())
         trace.score_thresholds.push_back(atom.threshold.as_double());
       else if (atom.right != nullptr && *atom.right == "score" && atom.observed.is_number())
         trace.score_thresholds.push_back(atom.observed.as_double());
-      if (flag.empty()) flag = tested_flag(atom);
-      beyond_score = beyond_score || !reads_score(atom);
+      if (ct.flag.empty()) ct.flag = tested_flag(atom);
+      ct.beyond_score = ct.beyond_score || !reads_score(atom);
     }
-    if (outcome == Outcome::kForbidden && clause.forbid && held) {
-      trace.clause_reasons.push_back(Reason{clause.reason, {}, {}, flag});
-    } else if (outcome == Outcome::kNotPermitted && !clause.forbid && beyond_score) {
-      // An allow that failed on more than the score: its own words say what
-      // was missing. One that failed on the score alone would only restate
-      // the threshold; the rules' reasons say why the score is low.
-      trace.clause_reasons.push_back(Reason{m.not_met[index], {}, {}, {}});
-    }
+    if (first) ct.begin = conditions.size();
+    ct.end = conditions.size();
+    trace.clauses.push_back(ct);
   }
   conditions += ']';
   return outcome;

@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "gate/decision.hpp"
-#include "gate/reasons.hpp"
+#include "gate/rule_texts.hpp"
 #include "gate/score_line.hpp"
 #include "gate/would_flip.hpp"
 
@@ -24,14 +24,35 @@ struct Clause {
   std::string service;
   std::string where;  // "file:line:column"
   std::string text;   // the condition as written
+  std::string reason;
+};
+
+/// One clause as evaluating a service found it.
+struct ClauseTrace {
+  int index = 0;  // in Policy::clauses()
+  bool held = false;
+  bool beyond_score = false;  // read something other than the score
+  std::string_view flag;      // the flag a held `"x" in flags` found
+  /// Its relations: Trace::conditions' text between these offsets.
+  std::size_t begin = 0, end = 0;
 };
 
 /// What evaluating a service found, beyond the outcome.
 struct Trace {
   std::string conditions;                // JSON array text: ["score 612 < 650",...]
-  std::vector<Reason> clause_reasons;    // from the clauses that decided
+  std::vector<ClauseTrace> clauses;      // every clause evaluated, in policy order
   std::vector<double> score_thresholds;  // constants `score` was compared with
   std::vector<int> matched;              // clauses (indexes in clauses()) that held
+  void clear() {
+    conditions.clear();
+    clauses.clear();
+    score_thresholds.clear();
+    matched.clear();
+  }
+  /// A clause's relations as a JSON array's text.
+  std::string clause_conditions(const ClauseTrace& c) const {
+    return "[" + conditions.substr(c.begin, c.end - c.begin) + "]";
+  }
 };
 
 /// Conditions that came out unknown while deciding (not in what-ifs).
@@ -59,9 +80,16 @@ class Policy {
   /// Every clause of every service, in file order.
   const std::vector<Clause>& clauses() const;
   const RuleTexts& rule_texts() const;
+  /// Whether --rules gave the rule set (reason texts, flags, range).
+  bool has_rules() const;
   const std::optional<Range>& range() const;
   /// The flag a rule of the rule set sets, or empty.
   std::string_view flag_of(std::string_view rule) const;
+  /// The rule of the line that set `flag` (the first in line order of the
+  /// rules that set it), or empty without --rules.
+  std::string_view rule_setting(std::string_view flag, const ScoreLine& line) const;
+  /// The rules of the rule set that give points (positive), in file order.
+  const std::vector<std::string_view>& earning_rules() const;
 
   /// --strict: a condition left unknown by a missing field or a type
   /// mismatch makes the line bad instead of false.
@@ -74,6 +102,9 @@ class Policy {
 
   /// The outcome for `service` on the bound line changed by `what`.
   Outcome decide(int service, const WhatIf& what);
+  /// Whether an allow clause held in the last decide() (a forbid may
+  /// still have won).
+  bool allow_held() const;
   /// The outcome on the bound line, with every comparison evaluated and the
   /// clauses that decided.
   Outcome explain(int service, Trace& trace);

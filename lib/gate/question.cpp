@@ -32,7 +32,7 @@ int decide_question(const Options& options, Policy& policy, int service, cli::Co
   }
   simdjson::dom::parser parser;
   read_score_line(parser.parse(found).get_object(), line);
-  Decider decider(policy);
+  Decider decider(policy, options.reasons, ctx.tool);
   if (!decider.start(line, found, {service}))
     throw Error(kExitData, policy.problem(), file, line_number);
   const Decision& decision = decider.decide(service);

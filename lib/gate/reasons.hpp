@@ -1,43 +1,58 @@
-// The principal reasons of a denial, ranked, in plain words: what forbids
-// (the flag, the clause), then the rules that lowered the score most. Never
-// empty on a denial and never only "score below threshold" (CFPB Circular
-// 2023-03: failing to reach a qualifying score is not a reason).
+// The principal reasons of a denial, each a cause: the gap to the
+// threshold, the forbid or flag that holds, then the person's own penalties
+// and friends' points by size until the line without them would be
+// allowed, then what no removal covers (not_earned). A denial is never
+// explained only by "score below threshold" (CFPB Circular 2023-03).
 #pragma once
 
-#include <functional>
-#include <map>
+#include <cstddef>
 #include <string>
-#include <string_view>
 #include <vector>
 
 #include "gate/decision.hpp"
+#include "gate/policy.hpp"
 #include "gate/score_line.hpp"
+#include "gate/would_flip.hpp"
 
 namespace socred::gate {
 
-/// At most this many rule reasons, as Regulation B's model notices give at
-/// most four principal reasons.
-inline constexpr std::size_t kMaxRuleReasons = 4;
-
-/// The reason text of each rule, from the rule set (what a person denied
-/// would be told); a rule not listed reads as its name in words.
-class RuleTexts {
+class ReasonBuilder {
  public:
-  void add(std::string rule, std::string text);
-  /// Valid as long as this object (names in words are kept once made).
-  std::string_view text(std::string_view rule) const;
+  /// `max_cited`: --reasons N.
+  ReasonBuilder(Policy& policy, std::size_t max_cited);
+
+  /// Fills the reasons, would_flip and without_cited of `d`, a denial of
+  /// `service` on the bound `line`, from what explaining it found.
+  void explain(int service, const ScoreLine& line, Trace& trace, Decision& d);
+
+  /// Whether a reason named a rule by its name for want of --rules (once
+  /// true, stays true).
+  bool named_rules() const { return named_rules_; }
 
  private:
-  std::map<std::string, std::string, std::less<>> rules_;
-  mutable std::map<std::string, std::string, std::less<>> words_;
-};
+  struct Item {
+    ReasonKind kind;  // kPenalty (contributions) or kFriends (spilled)
+    const Contribution* c;
+  };
+  // The outcome with `items` removed: points out, score recomputed.
+  Outcome without(const std::vector<const Item*>& items);
+  std::int64_t removed(const std::vector<const Item*>& items) const;
+  void add_clause_reasons(const Trace& trace, Outcome outcome, bool score_gap, Decision& d);
+  void add_item(const Item& item, Decision& d);
+  void add_not_earned(std::int64_t required, Decision& d);
 
-/// Ranks reasons into `out`. `clause_reasons` are those of the policy's
-/// clauses that decided (matched forbids, or failed allow conditions that
-/// are not about the score), in policy order; rule reasons follow, most
-/// negative points first, ties in the line's order. `scratch` holds the
-/// text of a reason made here (a thin record's); keep it with `out`.
-void rank_reasons(Outcome outcome, const std::vector<Reason>& clause_reasons, const ScoreLine& line,
-                  const RuleTexts& texts, std::string& scratch, std::vector<Reason>& out);
+  Policy& policy_;
+  std::size_t max_cited_;
+  int service_ = 0;
+  Outcome outcome_ = Outcome::kNotPermitted;
+  const ScoreLine* line_ = nullptr;
+  FlipSearch search_;
+  WhatIf what_;
+  std::vector<Item> items_;  // candidates, largest |points| first
+  std::vector<const Item*> all_, cited_, one_;
+  std::vector<std::string_view> preferred_;
+  std::string earning_;  // ": on time repayment, spending power": not_earned's end
+  bool named_rules_ = false;
+};
 
 }  // namespace socred::gate

@@ -69,7 +69,7 @@ int decide_requests(const Options& options, Policy& policy, cli::Context& ctx) {
   io::Record request;
   simdjson::dom::parser score_parser;
   ScoreLine line;
-  Decider decider(policy);
+  Decider decider(policy, options.reasons, ctx.tool);
   DecisionWriter writer(ctx.out, policy.hash());
   const std::string* bound = nullptr;  // the score line the decider holds
   while (requests.next(request)) {

@@ -3,6 +3,7 @@
 #include "gate/run.hpp"
 
 #include <cstdio>
+#include <string>
 
 #include "gate/modes.hpp"
 #include "io/error.hpp"
@@ -10,6 +11,8 @@
 namespace socred::gate {
 
 int run(const Options& options, cli::Context& ctx) {
+  if (options.reasons > kMaxReasons)
+    throw Error(kExitUsage, "--reasons: at most " + std::to_string(kMaxReasons));
   Policy policy(options.policy, options.rules);
   policy.set_strict(ctx.io.strict);
   if (options.dump_plan) {
@@ -39,7 +42,7 @@ int run(const Options& options, cli::Context& ctx) {
     if (services.empty())
       for (std::size_t i = 0; i < policy.services().size(); ++i)
         services.push_back(static_cast<int>(i));
-    status = decide_stream(policy, services, ctx);
+    status = decide_stream(options, policy, services, ctx);
   }
   // Unknown conditions are false, as DESIGN.md says of missing fields; the
   // count says how often that decided something.

@@ -20,6 +20,55 @@ std::optional<std::int64_t> as_thousandths(simdjson::dom::element e) {
   return to_thousandths(v);
 }
 
+// An object of rule -> points (contributions, spilled); a repeated rule
+// keeps its last value, as a repeated key does anywhere.
+std::optional<ShapeError> read_points(simdjson::dom::object root, const char* key,
+                                      std::vector<Contribution>& out) {
+  auto field = io::last_field(root, key);
+  if (!field || field->is_null()) return std::nullopt;
+  simdjson::dom::object object;
+  if (field->get_object().get(object) != simdjson::SUCCESS)
+    return ShapeError{key, std::string("field \"") + key + "\": expected an object"};
+  for (auto member : object) {
+    auto points = member.value.is_number() ? as_thousandths(member.value) : std::nullopt;
+    if (!points)
+      return ShapeError{key, std::string("field \"") + key + "." + std::string(member.key) +
+                                 "\": expected a number"};
+    bool replaced = false;
+    for (auto& c : out)
+      if (c.rule == member.key) c.points = *points, replaced = true;
+    if (!replaced) out.push_back({member.key, *points});
+  }
+  return std::nullopt;
+}
+
+std::optional<ShapeError> read_spilled_by(simdjson::dom::object root,
+                                          std::vector<FriendSummary>& out) {
+  auto field = io::last_field(root, "spilled_by");
+  if (!field || field->is_null()) return std::nullopt;
+  simdjson::dom::object object;
+  if (field->get_object().get(object) != simdjson::SUCCESS)
+    return ShapeError{"spilled_by", "field \"spilled_by\": expected an object"};
+  for (auto member : object) {
+    FriendSummary f{member.key, 0, {}};
+    simdjson::dom::object entry;
+    std::optional<simdjson::dom::element> friends, top;
+    if (member.value.get_object().get(entry) == simdjson::SUCCESS) {
+      friends = io::last_field(entry, "friends");
+      top = io::last_field(entry, "friend");
+    }
+    if (!friends || friends->get_uint64().get(f.friends) != simdjson::SUCCESS || !top ||
+        top->get_string().get(f.top) != simdjson::SUCCESS)
+      return ShapeError{"spilled_by", "field \"spilled_by." + std::string(member.key) +
+                                          "\": expected {\"friends\":N,\"friend\":ID}"};
+    bool replaced = false;
+    for (auto& g : out)
+      if (g.rule == f.rule) g = f, replaced = true;
+    if (!replaced) out.push_back(f);
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::optional<ShapeError> read_score_line(simdjson::dom::object root, ScoreLine& line) {
@@ -28,6 +77,8 @@ std::optional<ShapeError> read_score_line(simdjson::dom::object root, ScoreLine&
   line.base.reset();
   line.flags.clear();
   line.contributions.clear();
+  line.spilled.clear();
+  line.spilled_by.clear();
 
   auto person = io::last_field(root, "person");
   if (!person) return ShapeError{"person", "missing field \"person\""};
@@ -55,24 +106,9 @@ std::optional<ShapeError> read_score_line(simdjson::dom::object root, ScoreLine&
       line.flags.push_back(flag);
     }
   }
-  if (auto contributions = io::last_field(root, "contributions");
-      contributions && !contributions->is_null()) {
-    simdjson::dom::object object;
-    if (contributions->get_object().get(object) != simdjson::SUCCESS)
-      return ShapeError{"contributions", "field \"contributions\": expected an object"};
-    for (auto field : object) {
-      auto points = field.value.is_number() ? as_thousandths(field.value) : std::nullopt;
-      if (!points)
-        return ShapeError{"contributions", "field \"contributions." + std::string(field.key) +
-                                               "\": expected a number"};
-      // A repeated rule keeps its last value, as a repeated key does anywhere.
-      bool replaced = false;
-      for (auto& c : line.contributions)
-        if (c.rule == field.key) c.points = *points, replaced = true;
-      if (!replaced) line.contributions.push_back({field.key, *points});
-    }
-  }
-  return std::nullopt;
+  if (auto error = read_points(root, "contributions", line.contributions)) return error;
+  if (auto error = read_points(root, "spilled", line.spilled)) return error;
+  return read_spilled_by(root, line.spilled_by);
 }
 
 bool next_score_line(io::RecordReader& reader, io::Record& record, ScoreLine& line) {
@@ -85,12 +121,18 @@ bool next_score_line(io::RecordReader& reader, io::Record& record, ScoreLine& li
 }
 
 bool is_score_field(std::string_view key) {
-  static constexpr std::string_view kFields[] = {"person",  "score",  "base",          "events",
-                                                 "matched", "flags",  "contributions", "by_source",
-                                                 "spilled", "explain"};
+  static constexpr std::string_view kFields[] = {
+      "person",        "score",     "base",    "events",     "matched", "flags",
+      "contributions", "by_source", "spilled", "spilled_by", "explain"};
   for (auto f : kFields)
     if (f == key) return true;
   return false;
+}
+
+const FriendSummary* friends_of(const ScoreLine& line, std::string_view rule) {
+  for (const FriendSummary& f : line.spilled_by)
+    if (f.rule == rule) return &f;
+  return nullptr;
 }
 
 }  // namespace socred::gate

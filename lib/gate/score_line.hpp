@@ -1,6 +1,6 @@
 // The parts of a score line (DESIGN.md "Formats") that gate itself reads:
-// who, the score, the flags and the points per rule. Conditions may read any
-// other field through the rules language.
+// who, the score, the flags, the points per rule and those spilled from
+// friends. Conditions may read any other field through the rules language.
 #pragma once
 
 #include <simdjson.h>
@@ -20,6 +20,13 @@ struct Contribution {
   std::int64_t points = 0;  // thousandths
 };
 
+/// Who spilled one rule's points (score's `spilled_by`).
+struct FriendSummary {
+  std::string_view rule;
+  std::uint64_t friends = 0;
+  std::string_view top;  // the friend who gave the largest share
+};
+
 /// Views into the parsed line: valid until the parser reads the next line.
 struct ScoreLine {
   std::string_view person;
@@ -27,6 +34,8 @@ struct ScoreLine {
   std::optional<std::int64_t> base;   // thousandths
   std::vector<std::string_view> flags;
   std::vector<Contribution> contributions;  // in the line's (rule-file) order
+  std::vector<Contribution> spilled;        // friends' points per rule, likewise
+  std::vector<FriendSummary> spilled_by;
   simdjson::dom::object root;
 };
 
@@ -37,8 +46,8 @@ struct ShapeError {
 };
 
 /// Reads `root` into `line` (reusing its vectors). `person` is required;
-/// `score`, `base`, `flags` and `contributions` may be missing, but when
-/// present must have their documented types.
+/// `score`, `base`, `flags`, `contributions`, `spilled` and `spilled_by`
+/// may be missing, but when present must have their documented types.
 std::optional<ShapeError> read_score_line(simdjson::dom::object root, ScoreLine& line);
 
 /// The next line of `reader` that is a usable score line; any other goes
@@ -48,5 +57,8 @@ bool next_score_line(io::RecordReader& reader, io::Record& record, ScoreLine& li
 /// True for the keys of the score shape, which a decision does not repeat;
 /// any other field (for example `who` from a join) is passed through.
 bool is_score_field(std::string_view key);
+
+/// The line's spilled_by entry for `rule`, or null.
+const FriendSummary* friends_of(const ScoreLine& line, std::string_view rule);
 
 }  // namespace socred::gate

@@ -10,56 +10,84 @@
 
 namespace socred::gate {
 
-std::int64_t score_without(const ScoreLine& line, const Contribution& rule,
-                           const std::optional<Range>& range) {
-  const std::int64_t score = line.score.value_or(0);
-  std::int64_t result;
+std::optional<std::int64_t> Range::max_whole() const {
+  if (!max) return std::nullopt;
+  return round_whole(*max);  // clamped, then rounded: the top score there is
+}
+
+std::int64_t exact_after(const ScoreLine& line, std::int64_t removed,
+                         const std::optional<Range>& range) {
+  std::int64_t after;
   if (line.base) {
     std::int64_t sum = 0;
     for (const Contribution& c : line.contributions) sum += c.points;
-    const std::int64_t before = round_whole(*line.base + sum);
-    result = round_whole(*line.base + sum - rule.points);
-    // A score that is not base + sum sits at a bound of the range: at the
-    // bottom, removing a penalty lifts it only past that bound; at the top
-    // it cannot rise.
-    if (before < score)
-      result = std::max(result, score);
-    else if (before > score)
-      result = std::min(result, score);
+    for (const Contribution& c : line.spilled) sum += c.points;
+    const std::int64_t before = *line.base + sum;
+    after = before - removed;
+    if (!range && line.score) {
+      // A score that is not base + sum sits at a bound of the range: at
+      // the bottom, removing a penalty lifts it only past that bound; at
+      // the top it cannot rise.
+      const std::int64_t bound = *line.score * 1000;
+      if (round_whole(before) < *line.score)
+        after = std::max(after, bound);
+      else if (round_whole(before) > *line.score)
+        after = std::min(after, bound);
+    }
   } else {
-    result = round_whole(score * 1000 - rule.points);
+    after = line.score.value_or(0) * 1000 - removed;
   }
-  if (range) result = std::clamp(result, range->min, range->max);
-  return result;
+  if (range) {
+    if (range->min) after = std::max(after, *range->min);
+    if (range->max) after = std::min(after, *range->max);
+  }
+  return after;
+}
+
+std::int64_t score_after(const ScoreLine& line, std::int64_t removed,
+                         const std::optional<Range>& range) {
+  return round_whole(exact_after(line, removed, range));
+}
+
+std::optional<std::int64_t> first_score(const ScoreLine& line,
+                                        const std::vector<double>& thresholds,
+                                        std::optional<std::int64_t> max,
+                                        const std::function<bool(const WhatIf&)>& holds) {
+  if (!line.score) return std::nullopt;
+  std::vector<std::int64_t> candidates;
+  for (double t : thresholds) {
+    if (!std::isfinite(t) || std::fabs(t) > 1e15) continue;
+    candidates.push_back(static_cast<std::int64_t>(std::ceil(t)));       // >= t
+    candidates.push_back(static_cast<std::int64_t>(std::floor(t)) + 1);  // > t
+  }
+  std::sort(candidates.begin(), candidates.end());
+  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+  WhatIf what;
+  for (std::int64_t s : candidates) {
+    if (s <= *line.score) continue;
+    if (max && s > *max) break;
+    what.score = s;
+    if (holds(what)) return s;
+  }
+  return std::nullopt;
 }
 
 WouldFlip find_would_flip(const ScoreLine& line, const FlipSearch& search,
+                          const std::vector<std::string_view>& preferred,
                           const std::function<bool(const WhatIf&)>& allows) {
   WouldFlip flip;
-
-  if (line.score) {
-    std::vector<std::int64_t> candidates;
-    for (double t : search.score_thresholds) {
-      if (!std::isfinite(t) || std::fabs(t) > 1e15) continue;
-      candidates.push_back(static_cast<std::int64_t>(std::ceil(t)));       // >= t
-      candidates.push_back(static_cast<std::int64_t>(std::floor(t)) + 1);  // > t
-    }
-    std::sort(candidates.begin(), candidates.end());
-    candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
-    for (std::int64_t s : candidates) {
-      if (s <= *line.score) continue;
-      if (search.range && s > search.range->max) break;
-      WhatIf what;
-      what.score = s;
-      if (allows(what)) {
-        flip.points_short = s - *line.score;
-        break;
-      }
-    }
+  std::optional<std::int64_t> top;
+  if (search.range) top = search.range->max_whole();
+  if (search.allowing_known) {
+    if (search.allowing && (!top || *search.allowing <= *top))
+      flip.points_short = *search.allowing - *line.score;
+  } else if (auto s = first_score(line, search.score_thresholds, top, allows)) {
+    flip.points_short = *s - *line.score;
   }
 
+  WhatIf what;
   for (std::string_view flag : line.flags) {
-    WhatIf what;
+    what.clear();
     what.drop_flag = flag;
     if (allows(what)) {
       flip.clear_flag = flag;
@@ -68,28 +96,36 @@ WouldFlip find_would_flip(const ScoreLine& line, const FlipSearch& search,
   }
 
   // The smallest penalty whose removal flips it: the least a person would
-  // have to get struck from the record.
+  // have to get struck from the record. Those the reasons cite come first,
+  // so that would_flip and the reasons tell one story.
   std::vector<const Contribution*> negative;
   for (const Contribution& c : line.contributions)
     if (c.points < 0) negative.push_back(&c);
   std::stable_sort(
       negative.begin(), negative.end(),
       [](const Contribution* a, const Contribution* b) { return a->points > b->points; });
-  for (const Contribution* c : negative) {
-    WhatIf what;
-    what.drop_rule = c;
-    if (line.score) what.score = score_without(line, *c, search.range);
+  auto flips = [&](const Contribution* c) {
+    what.clear();
+    what.drop_rules.push_back(c->rule);
+    if (line.score) what.score = score_after(line, c->points, search.range);
     if (search.flag_of) {
       std::string_view flag = search.flag_of(c->rule);
       if (!flag.empty() &&
           std::find(line.flags.begin(), line.flags.end(), flag) != line.flags.end())
         what.drop_flag = flag;
     }
-    if (allows(what)) {
-      flip.remove_rule = c->rule;
-      break;
+    return allows(what);
+  };
+  for (int pass = 0; pass < 2 && flip.remove_rule.empty(); ++pass)
+    for (const Contribution* c : negative) {
+      const bool cited = std::find(preferred.begin(), preferred.end(), c->rule) != preferred.end();
+      if (pass == 0 && !cited) continue;
+      if (pass == 1 && cited) continue;  // asked already
+      if (flips(c)) {
+        flip.remove_rule = c->rule;
+        break;
+      }
     }
-  }
   return flip;
 }
 

@@ -19,6 +19,9 @@ namespace {
 
 using Points = std::vector<std::pair<std::string, std::int64_t>>;
 
+// Points spilled from friends by a rule, as a cause beside the rules.
+constexpr const char* kFriendsCause = "friends: ";
+
 struct ServiceLine {
   std::string service;
   std::string decision;
@@ -44,18 +47,7 @@ std::string principal_reason(simdjson::dom::object record) {
   auto reasons = io::last_field(record, "reasons");
   simdjson::dom::array list;
   if (!reasons || reasons->get(list) != simdjson::SUCCESS) return "";
-  for (auto r : list) {
-    simdjson::dom::object o;
-    if (r.get(o) == simdjson::SUCCESS) {
-      for (const char* key : {"reason", "text", "rule", "flag"}) {
-        auto v = io::last_field(o, key);
-        std::string_view s;
-        if (v && v->get_string().get(s) == simdjson::SUCCESS) return std::string(s);
-      }
-    }
-    return value_text(r);
-  }
-  return "";
+  return report::principal_reason(list);
 }
 
 // One run, read a person at a time, checked to be in person order.
@@ -137,6 +129,14 @@ class Run {
         double v;
         if (f.value.get_double().get(v) == simdjson::SUCCESS)
           p.contributions.emplace_back(std::string(f.key), to_thousandths(v));
+      }
+    }
+    simdjson::dom::object spilled;
+    if (auto c = io::last_field(root, "spilled"); c && c->get(spilled) == simdjson::SUCCESS) {
+      for (auto f : spilled) {
+        double v;
+        if (f.value.get_double().get(v) == simdjson::SUCCESS)
+          p.contributions.emplace_back(kFriendsCause + std::string(f.key), to_thousandths(v));
       }
     }
     simdjson::dom::array flags;

@@ -4,23 +4,33 @@
 
 namespace socred::report {
 
-namespace {
-
-// A reason is plain text, or an object naming it; the first of these keys
-// that holds a string is the text a person would be told.
-std::string reason_text(simdjson::dom::element reason) {
-  simdjson::dom::object obj;
-  if (reason.get(obj) == simdjson::SUCCESS) {
+std::string principal_reason(simdjson::dom::array list) {
+  std::string first;
+  for (auto r : list) {
+    simdjson::dom::object o;
+    if (r.get(o) != simdjson::SUCCESS) return first.empty() ? value_text(r) : first;
+    std::string_view kind, rule;
+    if (auto k = io::last_field(o, "kind"); k && k->get_string().get(kind) != simdjson::SUCCESS)
+      kind = {};
+    if (kind == "friends")
+      if (auto v = io::last_field(o, "rule"); v && v->get_string().get(rule) == simdjson::SUCCESS)
+        return "friends: " + std::string(rule);
+    // A reason is an object naming it: the first of these keys that holds
+    // a string is the text a person would be told.
+    std::string text = value_text(r);
     for (const char* key : {"reason", "text", "rule", "flag"}) {
-      auto v = io::last_field(obj, key);
+      auto v = io::last_field(o, key);
       std::string_view s;
-      if (v && v->get_string().get(s) == simdjson::SUCCESS) return std::string(s);
+      if (v && v->get_string().get(s) == simdjson::SUCCESS) {
+        text = std::string(s);
+        break;
+      }
     }
+    if (kind != "gap") return text;
+    if (first.empty()) first = text;
   }
-  return value_text(reason);
+  return first;
 }
-
-}  // namespace
 
 ServiceCounts& DecisionTally::service(std::string_view name) {
   if (hint_ < services.size() && services[hint_].service == name) return services[hint_++];
@@ -71,9 +81,9 @@ std::optional<Problem> DecisionTally::add(simdjson::dom::object record, const Se
     ++counts.forbidden;
   else
     ++counts.not_permitted;
-  // Reasons are ranked: the first is the principal one.
+  // Reasons are ranked: the first past the gap is the principal one.
   if (has_reasons && reasons_list.size() > 0)
-    add_count(reasons, reason_text(reasons_list.at(0).value_unsafe()));
+    add_count(reasons, principal_reason(reasons_list));
   else
     add_count(reasons, "(no reason given)");
   return std::nullopt;

@@ -172,6 +172,11 @@ std::int64_t to_thousandths(double points);
 /// The text of a string, or the compact JSON of any other value (group keys,
 /// reasons that are objects).
 std::string value_text(simdjson::dom::element value);
+/// The principal reason of a decision's ranked `reasons` (strings, or
+/// objects as gate writes them): the first that is not a `gap` (which
+/// restates the threshold), friends' points as "friends: RULE"; empty
+/// when there is none.
+std::string principal_reason(simdjson::dom::array reasons);
 /// 1-based column of the last `"key":` in a line, or 0 when not found.
 std::uint64_t column_of(std::string_view line, std::string_view key);
 

@@ -15,6 +15,7 @@
 #include "score/inputs.hpp"
 #include "score/parallel_scan.hpp"
 #include "score/partial.hpp"
+#include "score/people.hpp"
 #include "score/rules_adapter.hpp"
 #include "score/score_writer.hpp"
 #include "score/spill.hpp"
@@ -52,6 +53,11 @@ void write(State& state, const Options& opt, const std::optional<std::int64_t>& 
     // --links replaces the accounts the events carry.
     state.set_friend_accounts(&friends->accounts());
     load_links(opt.links, state, ctx);
+  }
+  if (!opt.people.empty()) {
+    const RegisterStats stats = load_people(opt.people, io::parse_path(opt.by), state, ctx);
+    if (ctx.io.stats)
+      std::fprintf(stderr, "%s: register %s\n", ctx.tool.c_str(), register_summary(stats).c_str());
   }
   TotalsBuilder totals(state);
   if (opt.partial) {
@@ -145,6 +151,12 @@ int run(const Options& opt, cli::Context& ctx) {
     throw Error(kExitUsage, "--links maps the accounts of --friends: give --friends too");
   if (!opt.links.empty() && opt.partial)
     throw Error(kExitUsage, "--links is for the run that writes scores (--merge), not --partial");
+  if (!opt.people.empty() && opt.partial)
+    throw Error(kExitUsage,
+                "--people is for the run that writes scores (--merge), not --partial: "
+                "each part would list the whole register");
+  if (opt.annotate && !opt.people.empty())
+    throw Error(kExitUsage, "--annotate writes events, not scores: --people has no meaning there");
   if (opt.annotate && !opt.friends.empty())
     throw Error(kExitUsage, "--annotate writes events, not scores: --friends has no meaning there");
   std::unique_ptr<FriendsFile> friends;

@@ -21,6 +21,7 @@ struct Options {
   unsigned threads = 0;          // 0: one per hardware thread
   std::string friends;           // friendship edges between accounts (spill)
   std::string links;             // account -> person map for them (else: the events')
+  std::string people;            // the register: every person in it gets a line
   std::string input_name;        // cite the one input as this name
   std::uint64_t first_line = 0;  // ... and its first line as this number
 };

@@ -22,43 +22,47 @@ std::string explain_input(const State& state, const ExplainEntry& e) {
   return state.inputs()[e.input] + ":" + std::to_string(e.line);
 }
 
-std::string spilled_text(const State& state, const SpilledEntry& e) {
-  std::string text = (e.points > 0 ? "+" : "") + rules::format_milli(e.points) + ": " +
-                     state.rules().rules[e.event.rule].name + " by ";
-  std::string who(state.persons().key(e.friend_person));
-  if (e.hops == 1)
+std::string spilled_text(const State& state, const SpilledItem& item) {
+  const FriendShare& share = item.share;
+  std::string text = (item.points > 0 ? "+" : "") + rules::format_milli(item.points) + ": " +
+                     state.rules().rules[item.rule].name + " by ";
+  if (share.friends > 1) text += std::to_string(share.friends) + " friends, most by ";
+  std::string who(state.persons().key(share.top));
+  if (share.top_hops == 1)
     text += "friend " + who;
-  else if (e.hops == 2)
+  else if (share.top_hops == 2)
     text += who + ", a friend of a friend";
   else
-    text += who + ", " + std::to_string(e.hops) + " hops away";
-  text += " (" + (e.cited ? explain_input(state, e.event) : std::string("no event cited")) + ")";
+    text += who + ", " + std::to_string(share.top_hops) + " hops away";
+  text +=
+      " (" +
+      (item.event != nullptr ? explain_input(state, *item.event) : std::string("no event cited")) +
+      ")";
   return text;
 }
 
 namespace {
 
-// One line of --explain: a person's own event or a friend's spill.
+// One line of --explain: a person's own event or a rule's spilled points.
 struct Cited {
   const ExplainEntry* own = nullptr;
-  const SpilledEntry* spilled = nullptr;
+  const SpilledItem* spilled = nullptr;
   Milli points() const { return own != nullptr ? own->points : spilled->points; }
-  const ExplainEntry& event() const { return own != nullptr ? *own : spilled->event; }
-  bool has_id() const {
-    return own != nullptr ? own->has_id : spilled->cited && spilled->event.has_id;
-  }
+  std::uint32_t rule() const { return own != nullptr ? own->rule : spilled->rule; }
+  const ExplainEntry* event() const { return own != nullptr ? own : spilled->event; }
+  bool has_id() const { return event() != nullptr && event()->has_id; }
 };
 
-bool cited_before(const State& state, const Cited& a, const Cited& b) {
+bool cited_before(const Cited& a, const Cited& b) {
   Milli ma = a.points() < 0 ? -a.points() : a.points();
   Milli mb = b.points() < 0 ? -b.points() : b.points();
   if (ma != mb) return ma > mb;
   if (a.has_id() != b.has_id()) return !a.has_id();
-  if (a.has_id() && a.event().id != b.event().id) return a.event().id < b.event().id;
-  if (a.event().rule != b.event().rule) return a.event().rule < b.event().rule;
+  if (a.has_id() && a.event()->id != b.event()->id) return a.event()->id < b.event()->id;
+  if (a.rule() != b.rule()) return a.rule() < b.rule();
   if ((a.own != nullptr) != (b.own != nullptr)) return a.own != nullptr;  // own first
   if (a.own != nullptr) return explains_before(*a.own, *b.own);
-  return spilled_before(state, *a.spilled, *b.spilled);
+  return spilled_before(*a.spilled, *b.spilled);
 }
 
 }  // namespace
@@ -69,6 +73,7 @@ void write_scores(const State& state, const TotalsBuilder& totals, bool explain,
   const auto& sources = state.sources();
   Totals t;
   std::vector<Cited> top;
+  std::vector<SpilledItem> items;
   for (std::uint32_t p : totals.order()) {
     totals.compute(p, t);
     Milli sum = set.base + t.own + (spill != nullptr ? spill->total(p) : 0);
@@ -101,36 +106,54 @@ void write_scores(const State& state, const TotalsBuilder& totals, bool explain,
         if (spill->hit(p, r))
           out.key(set.rules[r].name).raw(rules::format_milli(spill->by_rule(p, r)));
       out.end_object();
+      out.key("spilled_by").begin_object();
+      for (std::uint32_t r = 0; r < set.rules.size(); ++r) {
+        if (!spill->hit(p, r)) continue;
+        const FriendShare& share = spill->share(p, r);
+        out.key(set.rules[r].name).begin_object();
+        out.key("friends").number(std::uint64_t{share.friends});
+        out.key("friend").string(state.persons().key(share.top));
+        out.end_object();
+      }
+      out.end_object();
     }
     if (explain) {
       top.clear();
       std::size_t count;
       const ExplainEntry* own = state.explained(p, count);
       for (std::size_t i = 0; i < count; ++i) top.push_back(Cited{&own[i], nullptr});
+      items.clear();
       if (spill != nullptr)
-        for (const SpilledEntry& e : spill->explained(p)) top.push_back(Cited{nullptr, &e});
-      std::sort(top.begin(), top.end(),
-                [&](const Cited& a, const Cited& b) { return cited_before(state, a, b); });
+        for (std::uint32_t r = 0; r < set.rules.size(); ++r)
+          if (spill->hit(p, r)) {
+            const FriendShare& share = spill->share(p, r);
+            items.push_back(
+                SpilledItem{r, spill->by_rule(p, r), share, state.spill_top(share.top, r)});
+          }
+      for (const SpilledItem& item : items) top.push_back(Cited{nullptr, &item});
+      std::sort(top.begin(), top.end(), cited_before);
       if (top.size() > state.explain_n()) top.resize(state.explain_n());
       out.key("explain").begin_array();
       for (const Cited& c : top) {
-        const ExplainEntry& e = c.event();
+        const ExplainEntry* e = c.event();
         out.begin_object();
         out.key("id");
         if (c.has_id())
-          out.string(e.id);
+          out.string(e->id);
         else
           out.null();
         out.key("input");
-        if (c.own != nullptr || c.spilled->cited)
-          out.string(explain_input(state, e));
+        if (e != nullptr)
+          out.string(explain_input(state, *e));
         else
           out.null();
-        out.key("rule").string(set.rules[e.rule].name);
+        out.key("rule").string(set.rules[c.rule()].name);
         out.key("points").raw(rules::format_milli(c.points()));
         if (c.spilled != nullptr) {
-          out.key("friend").string(state.persons().key(c.spilled->friend_person));
-          out.key("hops").number(c.spilled->hops);
+          const FriendShare& share = c.spilled->share;
+          out.key("friends").number(std::uint64_t{share.friends});
+          out.key("friend").string(state.persons().key(share.top));
+          out.key("hops").number(share.top_hops);
           out.key("text").string(spilled_text(state, *c.spilled));
         }
         out.end_object();

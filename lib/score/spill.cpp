@@ -30,15 +30,13 @@ Milli magnitude(Milli v) { return v < 0 ? -v : v; }
 
 }  // namespace
 
-bool spilled_before(const State& state, const SpilledEntry& a, const SpilledEntry& b) {
+bool spilled_before(const SpilledItem& a, const SpilledItem& b) {
   if (magnitude(a.points) != magnitude(b.points)) return magnitude(a.points) > magnitude(b.points);
-  if (a.event.has_id != b.event.has_id) return !a.event.has_id;
-  if (a.event.id != b.event.id) return a.event.id < b.event.id;
-  if (a.event.rule != b.event.rule) return a.event.rule < b.event.rule;
-  if (a.friend_person != b.friend_person)
-    return state.persons().key(a.friend_person) < state.persons().key(b.friend_person);
-  if (a.hops != b.hops) return a.hops < b.hops;
-  return a.points < b.points;
+  const bool ida = a.event != nullptr && a.event->has_id,
+             idb = b.event != nullptr && b.event->has_id;
+  if (ida != idb) return !ida;
+  if (ida && a.event->id != b.event->id) return a.event->id < b.event->id;
+  return a.rule < b.rule;
 }
 
 SpillResult::SpillResult(const State& state, const TotalsBuilder& totals, const Graph& graph)
@@ -47,9 +45,8 @@ SpillResult::SpillResult(const State& state, const TotalsBuilder& totals, const 
   for (const auto& r : rules) slot_of_rule_.push_back(r.spill ? static_cast<int>(width_++) : -1);
   const std::uint32_t n = state.persons().size();
   sums_.assign(std::size_t{n} * width_, 0);
-  hits_.assign(std::size_t{n} * width_, 0);
+  shares_.assign(std::size_t{n} * width_, FriendShare{});
   total_.assign(n, 0);
-  if (state.explain_n() > 0) explain_.resize(n);
   if (width_ == 0) return;
 
   std::vector<std::uint32_t> stamp(n, 0), frontier, next;
@@ -92,20 +89,7 @@ SpillResult::SpillResult(const State& state, const TotalsBuilder& totals, const 
                 sums_[std::size_t{q} * width_ + slot] += amount;
               }
             }
-            if (got == 0) continue;
-            hits_[std::size_t{q} * width_ + slot] = 1;
-            if (!explain_.empty()) {
-              SpilledEntry e;
-              e.points = got;
-              e.friend_person = p;
-              e.hops = hop;
-              e.event.rule = r;
-              if (const ExplainEntry* top = state.spill_top(p, r)) {
-                e.event = *top;
-                e.cited = true;
-              }
-              offer(q, std::move(e));
-            }
+            if (got != 0) offer(std::size_t{q} * width_ + slot, p, got, hop);
           }
         frontier.swap(next);
       }
@@ -121,15 +105,16 @@ SpillResult::SpillResult(const State& state, const TotalsBuilder& totals, const 
     for (std::size_t s = 0; s < width_; ++s) total_[p] += sums_[std::size_t{p} * width_ + s];
 }
 
-void SpillResult::offer(std::uint32_t p, SpilledEntry&& e) {
-  auto& top = explain_[p];
-  const std::size_t n = state_.explain_n();
-  if (top.size() == n && !spilled_before(state_, e, top.back())) return;
-  auto at = std::upper_bound(
-      top.begin(), top.end(), e,
-      [&](const SpilledEntry& a, const SpilledEntry& b) { return spilled_before(state_, a, b); });
-  top.insert(at, std::move(e));
-  if (top.size() > n) top.pop_back();
+void SpillResult::offer(std::size_t at, std::uint32_t p, Milli got, int hop) {
+  FriendShare& s = shares_[at];
+  ++s.friends;
+  const bool better = s.top == UINT32_MAX || magnitude(got) > magnitude(s.top_points) ||
+                      (magnitude(got) == magnitude(s.top_points) &&
+                       state_.persons().key(p) < state_.persons().key(s.top));
+  if (!better) return;
+  s.top = p;
+  s.top_points = got;
+  s.top_hops = hop;
 }
 
 Milli SpillResult::by_rule(std::uint32_t p, std::uint32_t rule) const {
@@ -138,12 +123,12 @@ Milli SpillResult::by_rule(std::uint32_t p, std::uint32_t rule) const {
 }
 
 bool SpillResult::hit(std::uint32_t p, std::uint32_t rule) const {
-  int slot = slot_of_rule_[rule];
-  return slot >= 0 && hits_[std::size_t{p} * width_ + static_cast<std::size_t>(slot)];
+  return share(p, rule).friends > 0;
 }
 
-const std::vector<SpilledEntry>& SpillResult::explained(std::uint32_t p) const {
-  return explain_.empty() ? none_ : explain_[p];
+const FriendShare& SpillResult::share(std::uint32_t p, std::uint32_t rule) const {
+  int slot = slot_of_rule_[rule];
+  return slot < 0 ? none_ : shares_[std::size_t{p} * width_ + static_cast<std::size_t>(slot)];
 }
 
 }  // namespace socred::score

@@ -54,9 +54,15 @@ TEST_CASE("policy: outcome, conditions, thresholds and the deciding clauses", "[
   REQUIRE(trace.score_thresholds.size() == 1);
   CHECK(trace.score_thresholds[0] == 650);
   CHECK(trace.matched == std::vector<int>{0});
-  REQUIRE(trace.clause_reasons.size() == 1);
-  CHECK(trace.clause_reasons[0].text == "listed");
-  CHECK(trace.clause_reasons[0].flag == "blacklist");
+  REQUIRE(trace.clauses.size() == 3);
+  CHECK(trace.clauses[0].held);
+  CHECK(trace.clauses[0].flag == "blacklist");
+  CHECK(trace.clause_conditions(trace.clauses[0]) ==
+        R"(["\"blacklist\" in flags [\"blacklist\"]"])");
+  CHECK(trace.clause_conditions(trace.clauses[2]) == R"(["score 612 < 650"])");
+  CHECK(!trace.clauses[2].beyond_score);
+  CHECK(trace.clauses[1].beyond_score);
+  CHECK(policy.clauses()[0].reason == "listed");
 }
 
 TEST_CASE("policy: what-ifs change one thing and leave the line as it was", "[gate]") {
@@ -72,11 +78,12 @@ TEST_CASE("policy: what-ifs change one thing and leave the line as it was", "[ga
   CHECK(policy.decide(0, unflagged) == Outcome::kForbidden);  // still late too often
   WhatIf all;
   all.drop_flag = "blacklist";
-  all.drop_rule = &line.contributions[0];
+  all.drop_rules.push_back("late");
   CHECK(policy.decide(0, all) == Outcome::kNotPermitted);  // 612 < 650
   all.score = 650;
   CHECK(policy.decide(0, all) == Outcome::kAllow);
   CHECK(policy.decide(0, nothing) == Outcome::kForbidden);  // restored
+  CHECK(!policy.allow_held());
   Trace trace;
   policy.explain(0, trace);
   CHECK(trace.conditions.find("score 612 < 650") != std::string::npos);
@@ -92,8 +99,12 @@ TEST_CASE("decider: a denial gets reasons and would_flip, an allow neither", "[g
   REQUIRE(decider.start(line, text, {0}));
   const Decision& d = decider.decide(0);
   CHECK(d.outcome == Outcome::kNotPermitted);
-  REQUIRE(d.reasons.size() == 1);
-  CHECK(d.reasons[0].rule == "late");
+  REQUIRE(d.reasons.size() == 2);
+  CHECK(d.reasons[0].kind == ReasonKind::kGap);
+  CHECK(*d.reasons[0].points_short == 38);
+  CHECK(d.reasons[1].kind == ReasonKind::kPenalty);
+  CHECK(d.reasons[1].rule == "late");
+  CHECK(*d.without_cited == Outcome::kAllow);
   REQUIRE(d.would_flip);
   CHECK(*d.would_flip->points_short == 38);
   CHECK(d.would_flip->remove_rule == "late");  // 657 without it
@@ -106,6 +117,7 @@ TEST_CASE("decider: a denial gets reasons and would_flip, an allow neither", "[g
   CHECK(a.outcome == Outcome::kAllow);
   CHECK(a.reasons.empty());
   CHECK(!a.would_flip);
+  CHECK(!a.without_cited);
 }
 
 TEST_CASE("policy: --strict makes an unknown condition a bad line", "[gate]") {

@@ -96,3 +96,34 @@ TEST_CASE("compare: a run out of person order is an error naming the line", "[re
     CHECK(std::string(e.what()).find("not sorted by person: \"p1\" after \"p2\"") == 0);
   }
 }
+
+TEST_CASE("compare: points spilled from friends are a cause, named as friends", "[report]") {
+  // Issue 15: a run with --friends against one without named "(unexplained)".
+  TempRun a(R"({"person":"p1","score":620,"contributions":{"loan":20}}
+{"person":"p2","score":600,"contributions":{}}
+)");
+  TempRun b(R"({"person":"p1","score":605,"contributions":{"loan":20},"spilled":{"post":-15}}
+{"person":"p2","score":600,"contributions":{},"spilled":{}}
+)");
+  CompareSettings cs;
+  socred::io::Rejects rejects("stop");
+  socred::io::LineStats stats;
+  Comparison c = compare_runs(a.path, b.path, cs, rejects, stats);
+  CHECK(c.changed == 1);
+  CHECK(c.causes.at("friends: post") == 1);
+  CHECK(c.causes.count("(unexplained)") == 0);
+  REQUIRE(c.examples.size() == 1);
+  CHECK(c.examples[0].cause_points == -15000);
+
+  // Decisions: the principal reason past the gap, friends named as such.
+  TempRun da(R"({"person":"p1","service":"loan","decision":"allow","reasons":[],"score":620}
+)");
+  TempRun db(
+      R"({"person":"p1","service":"loan","decision":"not_permitted","reasons":[)"
+      R"({"kind":"gap","text":"your score 605 is 15 points below the 620 this service requires"},)"
+      R"({"kind":"friends","text":"your friends cost you 15 points","rule":"post","points":-15}],)"
+      R"("score":605}
+)");
+  Comparison d = compare_runs(da.path, db.path, cs, rejects, stats);
+  CHECK(d.causes.at("friends: post") == 1);
+}

@@ -61,12 +61,16 @@ TEST_CASE("spill reaches each person once, at the shortest distance, with decay"
   CHECK(spill.total(3) == -1000);  // hop 3
   CHECK(spill.total(4) == 0);      // beyond the hops
   CHECK_FALSE(spill.hit(4, 0));
-  REQUIRE(spill.explained(3).size() == 1);
-  const SpilledEntry& d = spill.explained(3)[0];
-  CHECK(spilled_text(state, d) == "-1: critic by a, 3 hops away (events.jsonl:7)");
-  CHECK(spilled_text(state, spill.explained(1)[0]) == "-4: critic by friend a (events.jsonl:7)");
-  CHECK(spilled_text(state, spill.explained(2)[0]) ==
-        "-2: critic by a, a friend of a friend (events.jsonl:7)");
+  const FriendShare& d = spill.share(3, 0);
+  CHECK(d.friends == 1);
+  CHECK(d.top == 0);
+  CHECK(d.top_hops == 3);
+  auto item = [&](std::uint32_t p) {
+    return SpilledItem{0, spill.by_rule(p, 0), spill.share(p, 0), state.spill_top(0, 0)};
+  };
+  CHECK(spilled_text(state, item(3)) == "-1: critic by a, 3 hops away (events.jsonl:7)");
+  CHECK(spilled_text(state, item(1)) == "-4: critic by friend a (events.jsonl:7)");
+  CHECK(spilled_text(state, item(2)) == "-2: critic by a, a friend of a friend (events.jsonl:7)");
 }
 
 TEST_CASE("spilled points are rounded once per friend, half away from zero", "[score]") {
@@ -80,6 +84,27 @@ TEST_CASE("spilled points are rounded once per friend, half away from zero", "[s
   TotalsBuilder totals(state);
   SpillResult spill(state, totals, g);
   CHECK(spill.total(2) == -4);  // two roundings of -1.5, not one of -3
+}
+
+TEST_CASE("spilled_by counts the friends and keeps the largest giver", "[score]") {
+  RuleSet set = spilling(1, 0.5, 1);
+  State state(set, 0);
+  for (const char* key : {"c", "b", "a", "d"}) state.person(key);
+  // a, b and c are friends of d; b and c give the same, a less.
+  Graph g = graph_of(4, {{0, 3}, {1, 3}, {2, 3}});
+  auto src = state.source("s");
+  state.add(0, 0, src, kNoPeriod, -6000);
+  state.add(1, 0, src, kNoPeriod, -6000);
+  state.add(2, 0, src, kNoPeriod, -2000);
+  TotalsBuilder totals(state);
+  SpillResult spill(state, totals, g);
+  const FriendShare& d = spill.share(3, 0);
+  CHECK(d.friends == 3);
+  CHECK(state.persons().key(d.top) == "b");  // a tie between b and c: the smaller key
+  CHECK(d.top_points == -3000);
+  CHECK(spill.by_rule(3, 0) == -7000);
+  SpilledItem item{0, spill.by_rule(3, 0), d, nullptr};
+  CHECK(spilled_text(state, item) == "-7: critic by 3 friends, most by friend b (no event cited)");
 }
 
 TEST_CASE("a spill cap bounds what a person receives per period", "[score]") {
