@@ -9,6 +9,7 @@
 #include <cstring>
 
 #include "io/error.hpp"
+#include "io/input_file.hpp"
 
 namespace socred::io {
 namespace {
@@ -20,34 +21,26 @@ constexpr std::size_t kInitialCapacity = std::size_t{1} << 20;
 }  // namespace
 
 LineReader::LineReader(int fd, std::string name, bool owns_fd, std::uint64_t length,
-                       std::uint64_t first_line)
+                       std::uint64_t first_line, bool file_start)
     : fd_(fd),
       name_(std::move(name)),
       owns_fd_(owns_fd),
       remaining_(length),
       line_number_(first_line - 1),
       buf_(new char[kInitialCapacity + kLinePadding]),
-      capacity_(kInitialCapacity) {
-  at_start_ = first_line == 1;
-}
+      capacity_(kInitialCapacity),
+      at_start_(file_start) {}
 
 LineReader::~LineReader() {
   if (owns_fd_ && fd_ >= 0) ::close(fd_);
 }
 
 std::unique_ptr<LineReader> LineReader::open(const std::string& path) {
-  if (path == "-") return std::make_unique<LineReader>(0, "<stdin>", false);
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) throw Error(kExitNoInput, std::strerror(errno), path);
-  struct stat st;
-  if (::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
-    ::close(fd);
-    throw Error(kExitNoInput, "Is a directory", path);
-  }
+  InputFile in = open_input(path);
 #ifdef POSIX_FADV_SEQUENTIAL
-  ::posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);
+  if (in.owned) ::posix_fadvise(in.fd, 0, 0, POSIX_FADV_SEQUENTIAL);
 #endif
-  return std::make_unique<LineReader>(fd, path, true);
+  return std::make_unique<LineReader>(in.fd, in.name, in.owned);
 }
 
 std::unique_ptr<LineReader> LineReader::from_string(std::string name, std::string_view text) {

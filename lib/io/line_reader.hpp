@@ -23,9 +23,11 @@ class LineReader {
  public:
   /// Reads `fd` (owned when `owns_fd`); `name` is what messages call it.
   /// With `length` set, reads at most that many bytes from the current
-  /// offset and numbers lines from `first_line` (a thread's chunk of a file).
+  /// offset (a thread's chunk of a file). Lines are numbered from
+  /// `first_line`; `file_start` says the bytes begin the file, where a
+  /// byte-order mark may stand.
   LineReader(int fd, std::string name, bool owns_fd, std::uint64_t length = UINT64_MAX,
-             std::uint64_t first_line = 1);
+             std::uint64_t first_line = 1, bool file_start = true);
   ~LineReader();
   LineReader(const LineReader&) = delete;
   LineReader& operator=(const LineReader&) = delete;

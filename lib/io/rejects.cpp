@@ -26,7 +26,7 @@ Rejects::~Rejects() {
   if (file_ != nullptr) std::fclose(file_);
 }
 
-void Rejects::reject(const std::string& file, const Line& line, std::uint64_t column,
+bool Rejects::reject(const std::string& file, const Line& line, std::uint64_t column,
                      const std::string& message, LineStats& stats) {
   if (mode_ == kStop) throw Error(kExitData, message, file, line.number, column);
   ++stats.rejected;
@@ -34,6 +34,11 @@ void Rejects::reject(const std::string& file, const Line& line, std::uint64_t co
     std::fwrite(line.text.data(), 1, line.text.size(), file_);
     std::fputc('\n', file_);
   }
+  return true;
+}
+
+void Rejects::copy(std::string_view lines) {
+  if (mode_ == kFile) std::fwrite(lines.data(), 1, lines.size(), file_);
 }
 
 void Rejects::close() {
