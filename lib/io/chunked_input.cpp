@@ -36,8 +36,7 @@ int spool(const InputFile& in) {
         ssize_t w = ::write(fd, buf.get() + done, static_cast<std::size_t>(n - done));
         if (w < 0 && errno == EINTR) continue;
         if (w < 0)
-          throw Error(kExitIo,
-                      std::string("cannot spool ") + in.name + ": " + std::strerror(errno),
+          throw Error(kExitIo, std::string("cannot spool ") + in.name + ": " + std::strerror(errno),
                       pattern);
         done += w;
       }
@@ -62,7 +61,7 @@ ChunkedInput::ChunkedInput(const std::vector<std::string>& paths, bool spool_str
       inputs_.push_back(in);
       if (in.file.regular) {
         inputs_.back().seekable = true;
-      } else if (spool_streams && path == "-") {
+      } else if (spool_streams) {
         int fd = spool(in.file);
         if (in.file.owned) ::close(in.file.fd);
         Opened& spooled = inputs_.back();
@@ -139,9 +138,7 @@ std::vector<Chunk> ChunkedInput::plan(unsigned parts, std::uint64_t min_bytes) c
   return chunks;
 }
 
-std::unique_ptr<LineReader> ChunkedInput::open(const Chunk& chunk) const {
-  return open(chunk, 1);
-}
+std::unique_ptr<LineReader> ChunkedInput::open(const Chunk& chunk) const { return open(chunk, 1); }
 
 std::unique_ptr<LineReader> ChunkedInput::open(const Chunk& chunk, std::uint64_t first_line) const {
   const Opened& in = inputs_[chunk.input];

@@ -26,9 +26,9 @@ struct Chunk {
 class ChunkedInput {
  public:
   /// Opens `paths` ("-" or none: standard input). With `spool_streams`,
-  /// a standard input that is not a regular file is first copied to an
-  /// unlinked temporary file, so that it can be reread and cut; without, a
-  /// stream is one chunk, read once.
+  /// every input that is not a regular file (standard input, a pipe, a
+  /// FIFO, `<(...)`) is first copied to an unlinked temporary file, so that
+  /// it can be reread and cut; without, a stream is one chunk, read once.
   ChunkedInput(const std::vector<std::string>& paths, bool spool_streams);
   ~ChunkedInput();
   ChunkedInput(const ChunkedInput&) = delete;

@@ -26,6 +26,7 @@ ChunkedRead::Share::~Share() {
 
 bool ChunkedRead::Share::reject(const std::string&, const Line& bad, std::uint64_t col,
                                 const std::string& why, LineStats& counts) {
+  ++counts.rejected;  // under "stop" too, as Rejects counts it
   if (owner_.rejects_.stops()) {
     stopped = true;
     line = bad.number;
@@ -36,12 +37,10 @@ bool ChunkedRead::Share::reject(const std::string&, const Line& bad, std::uint64
     }
     return false;
   }
-  ++counts.rejected;
   if (owner_.rejects_.copies()) {
     if (copies.size() + bad.text.size() >= kCopiesInMemory) {
       if (spilled == nullptr) spilled = std::tmpfile();
-      if (spilled == nullptr)
-        throw Error(kExitIo, "cannot create a temporary file for --on-error");
+      if (spilled == nullptr) throw Error(kExitIo, "cannot create a temporary file for --on-error");
       std::fwrite(copies.data(), 1, copies.size(), spilled);
       copies.clear();
     }

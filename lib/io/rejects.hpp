@@ -47,9 +47,9 @@ class Rejects final : public RejectSink {
   Rejects(const Rejects&) = delete;
   Rejects& operator=(const Rejects&) = delete;
 
-  /// Handles one bad line. Under "stop" this throws Error (status 65) with
-  /// `file:line:column: message`; otherwise the line is counted in `stats`
-  /// (and copied verbatim to the file) and the result is true.
+  /// Handles one bad line: counts it in `stats`, then under "stop" throws
+  /// Error (status 65) with `file:line:column: message`; otherwise copies
+  /// it verbatim to the file (if one) and returns true.
   bool reject(const std::string& file, const Line& line, std::uint64_t column,
               const std::string& message, LineStats& stats) override;
 
