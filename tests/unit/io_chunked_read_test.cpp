@@ -87,8 +87,7 @@ TEST_CASE("chunks read out of order settle bad lines in input order", "[io]") {
   std::remove(out);
 }
 
-TEST_CASE("a stop names the first bad line of the input, whichever chunk is read first",
-          "[io]") {
+TEST_CASE("a stop names the first bad line of the input, whichever chunk is read first", "[io]") {
   std::string bad;
   TempFile file(lines(bad));
   Rejects rejects("stop");
