@@ -18,6 +18,10 @@ namespace {
 // twice (score's fades need the newest event's time before the first event
 // is scored) cannot read a pipe again. Disk, not memory, grows with it.
 int spool(const InputFile& in) {
+  // The spool holds the decoded bytes: a compressed stream is decompressed
+  // once, and the passes read it as a plain file.
+  auto source = decoded(fd_source(in.fd, false, in.name), in.name);
+  std::uint64_t lines = 0;  // for the place of a decoding error
   const char* dir = std::getenv("TMPDIR");
   std::string pattern = std::string(dir != nullptr && *dir != 0 ? dir : "/tmp") + "/socred.XXXXXX";
   int fd = ::mkostemp(pattern.data(), O_CLOEXEC);
@@ -28,10 +32,20 @@ int spool(const InputFile& in) {
   try {
     std::unique_ptr<char[]> buf(new char[1 << 20]);
     for (;;) {
-      ssize_t n = ::read(in.fd, buf.get(), 1 << 20);
-      if (n < 0 && errno == EINTR) continue;
-      if (n < 0) throw Error(kExitIo, std::string("read error: ") + std::strerror(errno), in.name);
+      ssize_t n = 0;
+      try {
+        n = static_cast<ssize_t>(source->read(buf.get(), 1 << 20));
+      } catch (const Error& e) {
+        if (e.status() != kExitData || !e.file().empty()) throw;
+        throw Error(kExitData, e.what(), in.name, lines + 1);
+      }
       if (n == 0) break;
+      for (ssize_t i = 0; i < n;) {
+        const void* nl = std::memchr(buf.get() + i, '\n', static_cast<std::size_t>(n - i));
+        if (nl == nullptr) break;
+        ++lines;
+        i = static_cast<const char*>(nl) - buf.get() + 1;
+      }
       for (ssize_t done = 0; done < n;) {
         ssize_t w = ::write(fd, buf.get() + done, static_cast<std::size_t>(n - done));
         if (w < 0 && errno == EINTR) continue;
@@ -49,6 +63,14 @@ int spool(const InputFile& in) {
   return fd;
 }
 
+// A regular file's first bytes say whether it can be cut into byte ranges
+// (a compressed one is read as one stream).
+bool plain(const InputFile& in) {
+  char head[4];
+  ssize_t n = ::pread(in.fd, head, sizeof head, 0);
+  return n <= 0 || sniff(std::string_view(head, static_cast<std::size_t>(n))) == Encoding::plain;
+}
+
 }  // namespace
 
 ChunkedInput::ChunkedInput(const std::vector<std::string>& paths, bool spool_streams) {
@@ -59,7 +81,7 @@ ChunkedInput::ChunkedInput(const std::vector<std::string>& paths, bool spool_str
       Opened in;
       in.file = open_input(path);
       inputs_.push_back(in);
-      if (in.file.regular) {
+      if (in.file.regular && plain(in.file)) {
         inputs_.back().seekable = true;
       } else if (spool_streams) {
         int fd = spool(in.file);
@@ -138,12 +160,20 @@ std::vector<Chunk> ChunkedInput::plan(unsigned parts, std::uint64_t min_bytes) c
   return chunks;
 }
 
-std::unique_ptr<LineReader> ChunkedInput::open(const Chunk& chunk) const { return open(chunk, 1); }
+std::unique_ptr<LineReader> ChunkedInput::open(const Chunk& chunk) const {
+  return open(chunk, first_line(chunk));
+}
+
+std::uint64_t ChunkedInput::first_line(const Chunk& chunk) const {
+  return chunk.begin == 0 ? inputs_[chunk.input].lines_before + 1 : 1;
+}
 
 std::unique_ptr<LineReader> ChunkedInput::open(const Chunk& chunk, std::uint64_t first_line) const {
   const Opened& in = inputs_[chunk.input];
-  if (!in.seekable)
-    return std::make_unique<LineReader>(in.file.fd, in.file.name, false, UINT64_MAX, first_line);
+  if (!in.seekable)  // a stream, or a compressed file: read once, decoded
+    return std::make_unique<LineReader>(
+        decoded(fd_source(in.file.fd, false, in.file.name), in.file.name), in.file.name,
+        first_line);
   // A fresh open file description per chunk: each thread needs its own
   // offset, which dup() would share.
   std::string proc = "/proc/self/fd/" + std::to_string(in.file.fd);
@@ -157,8 +187,8 @@ std::unique_ptr<LineReader> ChunkedInput::open(const Chunk& chunk, std::uint64_t
   ::posix_fadvise(fd, static_cast<off_t>(chunk.begin), static_cast<off_t>(chunk.end - chunk.begin),
                   POSIX_FADV_SEQUENTIAL);
 #endif
-  return std::make_unique<LineReader>(fd, in.file.name, true, chunk.end - chunk.begin, first_line,
-                                      chunk.begin == 0);
+  return std::make_unique<LineReader>(fd_source(fd, true, in.file.name, chunk.end - chunk.begin),
+                                      in.file.name, first_line, chunk.begin == 0);
 }
 
 std::unique_ptr<RecordReader> ChunkedInput::sequential(RejectSink& rejects,

@@ -1,7 +1,8 @@
 // Inputs read by several threads at once: every named input opened up front
-// (a missing one is 66 before any output), streams spooled to an unlinked
-// temporary file when the run must read them twice, and files cut into byte
-// ranges at line boundaries, one reader per range.
+// (a missing one is 66 before any output), streams and compressed files
+// spooled (decoded) to an unlinked temporary file when the run must read
+// them twice, and plain files cut into byte ranges at line boundaries, one
+// reader per range.
 #pragma once
 
 #include <cstdint>
@@ -26,9 +27,10 @@ struct Chunk {
 class ChunkedInput {
  public:
   /// Opens `paths` ("-" or none: standard input). With `spool_streams`,
-  /// every input that is not a regular file (standard input, a pipe, a
-  /// FIFO, `<(...)`) is first copied to an unlinked temporary file, so that
-  /// it can be reread and cut; without, a stream is one chunk, read once.
+  /// every input that is not a plain regular file (standard input, a pipe,
+  /// a FIFO, `<(...)`, a gzip or zstd file) is first copied, decompressed,
+  /// to an unlinked temporary file, so that it can be reread and cut;
+  /// without, such an input is one chunk, read once.
   ChunkedInput(const std::vector<std::string>& paths, bool spool_streams);
   ~ChunkedInput();
   ChunkedInput(const ChunkedInput&) = delete;
@@ -45,10 +47,14 @@ class ChunkedInput {
   /// About `parts` chunks of similar size (at least `min_bytes` each);
   /// streams are one chunk each.
   std::vector<Chunk> plan(unsigned parts, std::uint64_t min_bytes = std::uint64_t{1} << 20) const;
-  /// A reader of one chunk, its lines numbered from 1 within the chunk
-  /// (ChunkedRead makes them the input's). Each call opens its own file
-  /// description, so readers on threads do not share an offset.
+  /// A reader of one chunk. Each call opens its own file description, so
+  /// readers on threads do not share an offset. A stream or a compressed
+  /// file is one chunk, read once and decompressed as it is read.
   std::unique_ptr<LineReader> open(const Chunk& chunk) const;
+  /// The number the chunk's reader gives its first line: the input's own
+  /// for a chunk that starts it, 1 for any other (ChunkedRead makes those
+  /// the input's once the chunks before are counted).
+  std::uint64_t first_line(const Chunk& chunk) const;
   /// Every input whole, in order, numbered as cited (one pass on one thread).
   std::unique_ptr<RecordReader> sequential(RejectSink& rejects, LineStats& stats) const;
 
@@ -59,7 +65,7 @@ class ChunkedInput {
  private:
   struct Opened {
     InputFile file;
-    bool seekable = false;  // a regular file, or a spooled stream
+    bool seekable = false;  // a plain regular file, or a spool: can be cut
     std::uint64_t lines_before = 0;
   };
   std::uint64_t next_line_start(const Opened& in, std::uint64_t at) const;

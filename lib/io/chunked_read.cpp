@@ -61,17 +61,17 @@ bool ChunkedRead::moot(std::uint32_t c) const {
 }
 
 void ChunkedRead::line_offsets() {
-  if (before_.size() == chunks_.size()) return;
-  before_.assign(chunks_.size(), 0);
+  if (start_.size() == chunks_.size()) return;
+  start_.assign(chunks_.size(), 0);
   for (std::size_t c = 0; c < chunks_.size(); ++c)
-    before_[c] = c > 0 && chunks_[c].input == chunks_[c - 1].input
-                     ? before_[c - 1] + shares_[c - 1]->stats.read
-                     : input_.lines_before(chunks_[c].input);
+    start_[c] = c > 0 && chunks_[c].input == chunks_[c - 1].input
+                    ? start_[c - 1] + shares_[c - 1]->stats.read
+                    : input_.lines_before(chunks_[c].input) + 1;
 }
 
 std::uint64_t ChunkedRead::input_line(std::uint32_t c, std::uint64_t line) {
   line_offsets();
-  return before_[c] + line;
+  return start_[c] + (line - input_.first_line(chunks_[c]));
 }
 
 void ChunkedRead::settle(LineStats& stats) {
@@ -82,8 +82,8 @@ void ChunkedRead::settle(LineStats& stats) {
     // counts are those a single reader would have reached there.
     stats.add(share.stats);
     if (share.stopped)
-      throw Error(kExitData, share.message, input_.name(chunks_[c].input), before_[c] + share.line,
-                  share.column);
+      throw Error(kExitData, share.message, input_.name(chunks_[c].input),
+                  input_line(c, share.line), share.column);
     if (share.spilled != nullptr) {
       std::rewind(share.spilled);
       char buf[1 << 16];

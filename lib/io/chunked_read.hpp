@@ -62,7 +62,7 @@ class ChunkedRead {
     bool stopped = false;  // at line `line`, column `column`, with `message`
     std::uint64_t line = 0, column = 0;
     std::string message;
-    std::string copies;           // bad lines for the file, newline-terminated
+    std::string copies;            // bad lines for the file, newline-terminated
     std::FILE* spilled = nullptr;  // ... and those before them, past a MiB
 
    private:
@@ -76,7 +76,7 @@ class ChunkedRead {
   std::vector<Chunk> chunks_;
   Rejects& rejects_;
   std::vector<std::unique_ptr<Share>> shares_;
-  std::vector<std::uint64_t> before_;  // lines of the input before each chunk
+  std::vector<std::uint64_t> start_;  // the input's number of each chunk's first line
   std::atomic<std::uint32_t> first_stopped_{UINT32_MAX};
   std::atomic<bool> abandoned_{false};
 };
