@@ -88,7 +88,9 @@ int Runner::run(int argc, char** argv, const std::function<int(Context&)>& body)
     } catch (...) {
     }
     std::fprintf(stderr, "%s: %s\n", tool.c_str(), e.located().c_str());
-    if (e.status() == kExitData && stats.read > 0 && (stats.rejected > 0 || io_.stats))
+    // Under "stop" the one rejected line is the error just printed.
+    const bool skipped = stats.rejected > 0 && io_.on_error != "stop";
+    if (e.status() == kExitData && stats.read > 0 && (skipped || io_.stats))
       std::fprintf(stderr, "%s\n", io::reconciliation(tool, stats).c_str());
     return e.status();
   } catch (const std::bad_alloc&) {

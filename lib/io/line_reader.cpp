@@ -1,14 +1,12 @@
-// Line splitting over read(2) with a buffer that grows only for long lines.
+// Line splitting over a byte source with a buffer that grows only for long lines.
 #include "io/line_reader.hpp"
 
 #include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
-#include <cerrno>
 #include <cstring>
 
 #include "io/error.hpp"
+#include "io/input_file.hpp"
 
 namespace socred::io {
 namespace {
@@ -19,39 +17,28 @@ constexpr std::size_t kInitialCapacity = std::size_t{1} << 20;
 
 }  // namespace
 
-LineReader::LineReader(int fd, std::string name, bool owns_fd, std::uint64_t length,
-                       std::uint64_t first_line)
-    : fd_(fd),
+LineReader::LineReader(std::unique_ptr<ByteSource> source, std::string name,
+                       std::uint64_t first_line, bool file_start)
+    : source_(std::move(source)),
       name_(std::move(name)),
-      owns_fd_(owns_fd),
-      remaining_(length),
       line_number_(first_line - 1),
       buf_(new char[kInitialCapacity + kLinePadding]),
-      capacity_(kInitialCapacity) {
-  at_start_ = first_line == 1;
-}
+      capacity_(kInitialCapacity),
+      at_start_(file_start) {}
 
-LineReader::~LineReader() {
-  if (owns_fd_ && fd_ >= 0) ::close(fd_);
-}
+LineReader::~LineReader() = default;
 
 std::unique_ptr<LineReader> LineReader::open(const std::string& path) {
-  if (path == "-") return std::make_unique<LineReader>(0, "<stdin>", false);
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) throw Error(kExitNoInput, std::strerror(errno), path);
-  struct stat st;
-  if (::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
-    ::close(fd);
-    throw Error(kExitNoInput, "Is a directory", path);
-  }
+  InputFile in = open_input(path);
 #ifdef POSIX_FADV_SEQUENTIAL
-  ::posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);
+  if (in.owned) ::posix_fadvise(in.fd, 0, 0, POSIX_FADV_SEQUENTIAL);
 #endif
-  return std::make_unique<LineReader>(fd, path, true);
+  return std::make_unique<LineReader>(decoded(fd_source(in.fd, in.owned, in.name), in.name),
+                                      in.name);
 }
 
 std::unique_ptr<LineReader> LineReader::from_string(std::string name, std::string_view text) {
-  auto reader = std::make_unique<LineReader>(-1, std::move(name), false);
+  auto reader = std::make_unique<LineReader>(nullptr, std::move(name));
   reader->capacity_ = text.size();  // exactly the text: it never reads more
   reader->buf_.reset(new char[text.size() + kLinePadding]);
   std::memcpy(reader->buf_.get(), text.data(), text.size());
@@ -76,23 +63,22 @@ bool LineReader::fill() {
     capacity_ = grown;
   }
   std::size_t want = capacity_ - end_;
-  if (remaining_ < want) want = static_cast<std::size_t>(remaining_);
-  if (want == 0) {
+  std::size_t n = 0;
+  try {
+    n = source_ != nullptr ? source_->read(buf_.get() + end_, want) : 0;
+  } catch (const Error& e) {
+    // Bad compressed data: the lines decoded before it still go out, and
+    // next() names the line the data reached.
+    if (e.status() != kExitData || !e.file().empty()) throw;
+    failure_ = e.what();
+    n = 0;
+  }
+  if (n == 0) {
     eof_ = true;
     return false;
   }
-  for (;;) {
-    ssize_t n = ::read(fd_, buf_.get() + end_, want);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) throw Error(kExitIo, std::string("read error: ") + std::strerror(errno), name_);
-    if (n == 0) {
-      eof_ = true;
-      return false;
-    }
-    end_ += static_cast<std::size_t>(n);
-    remaining_ -= static_cast<std::uint64_t>(n);
-    return true;
-  }
+  end_ += n;
+  return true;
 }
 
 bool LineReader::next(Line& line) {
@@ -111,6 +97,8 @@ bool LineReader::next(Line& line) {
       std::size_t stop;
       if (nl != nullptr) {
         stop = static_cast<std::size_t>(static_cast<const char*>(nl) - base);
+      } else if (eof_ && !failure_.empty()) {
+        throw Error(kExitData, failure_, name_, line_number_ + 1);
       } else if (eof_ && begin_ < end_) {
         stop = end_;  // a last line without newline
       } else if (eof_) {

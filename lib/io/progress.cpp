@@ -2,6 +2,7 @@
 #include "io/progress.hpp"
 
 #include <cstdio>
+#include <mutex>
 
 namespace socred::io {
 
@@ -14,6 +15,13 @@ void Progress::enable(std::string tool) {
   enabled_ = true;
   tool_ = std::move(tool);
   start_ = last_ = std::chrono::steady_clock::now();
+}
+
+void Progress::tick_shared(std::uint64_t lines, std::uint64_t bytes) {
+  if (!enabled_) return;
+  static std::mutex mutex;
+  std::lock_guard<std::mutex> lock(mutex);
+  tick(lines, bytes);
 }
 
 void Progress::maybe_draw() {

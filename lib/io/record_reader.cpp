@@ -33,7 +33,7 @@ bool is_blank(std::string_view text) {
   return true;
 }
 
-RecordReader::RecordReader(const std::vector<std::string>& paths, Rejects& rejects,
+RecordReader::RecordReader(const std::vector<std::string>& paths, RejectSink& rejects,
                            LineStats& stats)
     : rejects_(rejects), stats_(stats) {
   if (paths.empty()) readers_.push_back(LineReader::open("-"));
@@ -41,10 +41,25 @@ RecordReader::RecordReader(const std::vector<std::string>& paths, Rejects& rejec
   for (const auto& reader : readers_) names_.push_back(reader->name());
 }
 
-RecordReader::RecordReader(std::unique_ptr<LineReader> reader, Rejects& rejects, LineStats& stats)
+RecordReader::RecordReader(std::vector<std::unique_ptr<LineReader>> readers, RejectSink& rejects,
+                           LineStats& stats)
+    : readers_(std::move(readers)), rejects_(rejects), stats_(stats) {
+  for (const auto& reader : readers_) names_.push_back(reader->name());
+}
+
+RecordReader::RecordReader(std::unique_ptr<LineReader> reader, RejectSink& rejects,
+                           LineStats& stats)
     : rejects_(rejects), stats_(stats) {
   names_.push_back(reader->name());
   readers_.push_back(std::move(reader));
+}
+
+RecordReader::~RecordReader() { tick(); }
+
+void RecordReader::tick() {
+  Progress::get().tick_shared(pending_lines_, pending_bytes_);
+  pending_lines_ = 0;
+  pending_bytes_ = 0;
 }
 
 bool RecordReader::next(Record& record) { return read(record, nullptr); }
@@ -52,7 +67,7 @@ bool RecordReader::next(Record& record) { return read(record, nullptr); }
 bool RecordReader::next(Record& record, RecordStorage& storage) { return read(record, &storage); }
 
 bool RecordReader::read(Record& record, RecordStorage* storage) {
-  while (current_ < readers_.size()) {
+  while (!ended_ && current_ < readers_.size()) {
     LineReader& reader = *readers_[current_];
     if (!reader.next(line_)) {
       readers_[current_].reset();  // close files as soon as they are done
@@ -60,7 +75,13 @@ bool RecordReader::read(Record& record, RecordStorage* storage) {
       continue;
     }
     ++stats_.read;
-    Progress::get().tick(1, line_.text.size() + 1);
+    pending_bytes_ += line_.text.size() + 1;
+    if (++pending_lines_ == 64) {
+      // Batches keep the meter's lock (readers on threads share it) and the
+      // check for moot work off the per-line path.
+      tick();
+      if (rejects_.abandoned()) ended_ = true;
+    }
     if (is_blank(line_.text)) {
       ++stats_.blank;
       continue;
@@ -77,7 +98,7 @@ bool RecordReader::read(Record& record, RecordStorage* storage) {
     }
     Diagnosis why;
     if (!parser->parse(line, record.root, why)) {
-      rejects_.reject(names_[current_], line_, why.column, why.message, stats_);
+      if (!rejects_.reject(names_[current_], line_, why.column, why.message, stats_)) ended_ = true;
       continue;
     }
     record.text = line.text;
@@ -85,12 +106,14 @@ bool RecordReader::read(Record& record, RecordStorage* storage) {
     record.file = &names_[current_];
     return true;
   }
+  tick();
   return false;
 }
 
-void RecordReader::reject(const Record& record, std::uint64_t column, const std::string& message) {
+bool RecordReader::reject(const Record& record, std::uint64_t column, const std::string& message) {
   Line line{record.text, record.line};
-  rejects_.reject(*record.file, line, column, message, stats_);
+  if (!rejects_.reject(*record.file, line, column, message, stats_)) ended_ = true;
+  return !ended_;
 }
 
 }  // namespace socred::io

@@ -50,29 +50,41 @@ struct RecordStorage {
 class RecordReader {
  public:
   /// Opens every input at once, so a missing one fails (66) before output.
-  RecordReader(const std::vector<std::string>& paths, Rejects& rejects, LineStats& stats);
-  /// One reader over memory (tests).
-  RecordReader(std::unique_ptr<LineReader> reader, Rejects& rejects, LineStats& stats);
+  RecordReader(const std::vector<std::string>& paths, RejectSink& rejects, LineStats& stats);
+  /// Reads `readers` in order (one over memory in tests, a chunk of a file
+  /// on a thread, inputs opened elsewhere).
+  RecordReader(std::vector<std::unique_ptr<LineReader>> readers, RejectSink& rejects,
+               LineStats& stats);
+  RecordReader(std::unique_ptr<LineReader> reader, RejectSink& rejects, LineStats& stats);
+  ~RecordReader();
+  RecordReader(const RecordReader&) = delete;
+  RecordReader& operator=(const RecordReader&) = delete;
 
-  /// The next valid record; bad lines go to `rejects`, blank ones are counted.
+  /// The next valid record; bad lines go to `rejects`, blank ones are
+  /// counted. False at the end, and from the bad line on when `rejects`
+  /// says reading must end there (or that the rest is moot).
   bool next(Record& record);
   /// The same, but the line is copied and parsed into `storage`, so the
   /// record stays valid until `storage` is reused (one memcpy per line).
   bool next(Record& record, RecordStorage& storage);
   /// A valid JSON object the tool cannot use (a missing key): rejected under
-  /// the same contract, `column` 1-based or 0.
-  void reject(const Record& record, std::uint64_t column, const std::string& message);
+  /// the same contract, `column` 1-based or 0. False when reading ends here.
+  bool reject(const Record& record, std::uint64_t column, const std::string& message);
 
  private:
   bool read(Record& record, RecordStorage* storage);
+  void tick();  // hands the lines read since the last tick to the meter
 
   std::vector<std::unique_ptr<LineReader>> readers_;
   std::vector<std::string> names_;  // outlive their readers: records cite them
   std::size_t current_ = 0;
-  Rejects& rejects_;
+  RejectSink& rejects_;
   LineStats& stats_;
   JsonLineParser parser_;
   Line line_;
+  bool ended_ = false;
+  std::uint32_t pending_lines_ = 0;  // not yet on the progress meter
+  std::uint64_t pending_bytes_ = 0;
 };
 
 }  // namespace socred::io

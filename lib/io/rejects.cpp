@@ -26,14 +26,19 @@ Rejects::~Rejects() {
   if (file_ != nullptr) std::fclose(file_);
 }
 
-void Rejects::reject(const std::string& file, const Line& line, std::uint64_t column,
+bool Rejects::reject(const std::string& file, const Line& line, std::uint64_t column,
                      const std::string& message, LineStats& stats) {
+  ++stats.rejected;  // under "stop" too: the line that stops the run is not used
   if (mode_ == kStop) throw Error(kExitData, message, file, line.number, column);
-  ++stats.rejected;
   if (mode_ == kFile) {
     std::fwrite(line.text.data(), 1, line.text.size(), file_);
     std::fputc('\n', file_);
   }
+  return true;
+}
+
+void Rejects::copy(std::string_view lines) {
+  if (mode_ == kFile) std::fwrite(lines.data(), 1, lines.size(), file_);
 }
 
 void Rejects::close() {

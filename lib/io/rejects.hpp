@@ -24,7 +24,22 @@ struct LineStats {
   }
 };
 
-class Rejects {
+/// Where a reader sends its bad lines: the run's Rejects, or one chunk's
+/// share of them when chunks are read on threads (io/chunked_read.hpp).
+class RejectSink {
+ public:
+  /// Handles one bad line, counted in `stats`; false when reading must end
+  /// here (a chunk's first bad line under "stop", thrown when it settles).
+  virtual bool reject(const std::string& file, const Line& line, std::uint64_t column,
+                      const std::string& message, LineStats& stats) = 0;
+  /// True once what the reader reads no longer matters.
+  virtual bool abandoned() const { return false; }
+
+ protected:
+  ~RejectSink() = default;
+};
+
+class Rejects final : public RejectSink {
  public:
   /// `spec` is "stop" (the default), "skip", or a file to copy bad lines to.
   explicit Rejects(const std::string& spec = "stop");
@@ -32,13 +47,17 @@ class Rejects {
   Rejects(const Rejects&) = delete;
   Rejects& operator=(const Rejects&) = delete;
 
-  /// Handles one bad line. Under "stop" this throws Error (status 65) with
-  /// `file:line:column: message`; otherwise the line is counted in `stats`
-  /// (and copied verbatim to the file).
-  void reject(const std::string& file, const Line& line, std::uint64_t column,
-              const std::string& message, LineStats& stats);
+  /// Handles one bad line: counts it in `stats`, then under "stop" throws
+  /// Error (status 65) with `file:line:column: message`; otherwise copies
+  /// it verbatim to the file (if one) and returns true.
+  bool reject(const std::string& file, const Line& line, std::uint64_t column,
+              const std::string& message, LineStats& stats) override;
 
   bool stops() const { return mode_ == kStop; }
+  bool copies() const { return mode_ == kFile; }
+  /// Appends bad lines already counted elsewhere, newline-terminated, to the
+  /// file (a chunk's share, settled in input order).
+  void copy(std::string_view lines);
   /// Flushes the copy file; a write error there is an Error (74).
   void close();
 

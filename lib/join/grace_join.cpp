@@ -167,7 +167,9 @@ void grace_join(const Spec& spec, Side& left, Side& right, Table& table, Assembl
   for (const Table::Entry* e : table.entries())
     put_right(right_part(e->keyless, e->hash), e->seq, e->hash, e->keyless, e->key_text(),
               e->payload_text());
-  stats.peak_table = table.bytes();
+  // The table that outgrew --memory is not one that is joined: the peak
+  // (and "over the limit") are the partitions' tables.
+  stats.peak_table = 0;
   table.clear();
   SideRecord r;
   std::string payload;

@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <cstring>
 
+#include "io/config_file.hpp"
 #include "io/error.hpp"
 #include "io/json_path.hpp"
 
@@ -141,9 +142,7 @@ Model read_model(const std::string& path, std::vector<std::string>& blocking) {
   auto bad = [&](const std::string& why) -> Error {
     return Error(kExitData, fmt::format("model file: {}", why), path);
   };
-  simdjson::padded_string text;
-  if (simdjson::padded_string::load(path).get(text) != simdjson::SUCCESS)
-    throw Error(kExitNoInput, fmt::format("{}: {}", path, std::strerror(errno ? errno : ENOENT)));
+  simdjson::padded_string text(io::read_config(path, "model file"));
   simdjson::dom::parser parser;
   simdjson::dom::object root;
   if (parser.parse(text).get(root) != simdjson::SUCCESS) throw bad("not a JSON object");

@@ -3,12 +3,10 @@
 
 #include <fmt/format.h>
 
-#include <cerrno>
 #include <cmath>
 #include <cstring>
-#include <fstream>
-#include <sstream>
 
+#include "io/config_file.hpp"
 #include "io/error.hpp"
 #include "rules/compile.hpp"
 #include "rules/parser.hpp"
@@ -20,17 +18,6 @@ Program build(std::string text, std::string file, Program::Kind kind) {
   auto impl = parse_file(Source(std::move(file), std::move(text)), kind);
   compile(*impl);
   return Program(std::shared_ptr<const Program::Impl>(std::move(impl)));
-}
-
-std::string read_file(const std::string& path, const char* what) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in)
-    throw Error(kExitNoInput, fmt::format("cannot open {}: {}", what, std::strerror(errno)), path);
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (in.bad() || (in.fail() && !in.eof() && text.tellp() > 0))
-    throw Error(kExitNoInput, fmt::format("cannot read {}", what), path);
-  return text.str();
 }
 
 std::string names(const std::vector<Rule>& rules, const std::vector<std::uint32_t>& which) {
@@ -146,11 +133,11 @@ std::string Program::dump_plan() const {
 }
 
 Program load_rules(const std::string& path) {
-  return build(read_file(path, "rules file"), path, Program::Kind::rules);
+  return build(io::read_config(path, "rules file"), path, Program::Kind::rules);
 }
 
 Program load_policy(const std::string& path) {
-  return build(read_file(path, "policy file"), path, Program::Kind::policy);
+  return build(io::read_config(path, "policy file"), path, Program::Kind::policy);
 }
 
 Program parse_rules(std::string text, std::string file) {

@@ -1,15 +1,11 @@
-// Running Scanners on threads, and settling their results in file order.
+// Running Scanners on threads over the chunks of one read.
 #include "score/parallel_scan.hpp"
 
 #include <sched.h>
 
-#include <cstdio>
-#include <cstdlib>
 #include <exception>
 #include <mutex>
 #include <thread>
-
-#include "io/error.hpp"
 
 namespace socred::score {
 namespace {
@@ -68,29 +64,17 @@ unsigned hardware_threads() {
   return n > 0 ? n : 1;
 }
 
-std::vector<std::uint64_t> lines_before(const Inputs& inputs, const std::vector<Chunk>& chunks,
-                                        const std::vector<ChunkResult>& results) {
-  std::vector<std::uint64_t> before(chunks.size(), 0);
-  for (std::size_t c = 0; c < chunks.size(); ++c)
-    before[c] = c > 0 && chunks[c].input == chunks[c - 1].input
-                    ? before[c - 1] + results[c - 1].lines
-                    : inputs.list()[chunks[c].input].lines_before;
-  return before;
-}
-
-PassResult scan_chunks(const Inputs& inputs, const std::vector<Chunk>& chunks,
-                       const ScanSettings& settings, std::size_t explain_n, bool keep_state,
-                       unsigned threads) {
+PassResult scan_chunks(io::ChunkedRead& read, const ScanSettings& settings, std::size_t explain_n,
+                       bool keep_state, unsigned threads) {
   PassResult pass;
-  pass.chunks.resize(chunks.size());
-  if (threads < 1) threads = 1;
-  if (threads > chunks.size()) threads = static_cast<unsigned>(chunks.size());
+  const std::uint32_t n_chunks = read.size();
+  std::vector<ChunkResult> results(n_chunks);
+  if (threads > n_chunks) threads = n_chunks;
   if (threads < 1) threads = 1;
 
   std::vector<std::unique_ptr<State>> states(threads);
   std::vector<std::uint64_t> soft(threads, 0);
   std::atomic<std::uint32_t> next{0};
-  std::atomic<std::uint32_t> first_failed{UINT32_MAX};
   std::exception_ptr error;
   std::mutex error_mutex;
 
@@ -99,33 +83,28 @@ PassResult scan_chunks(const Inputs& inputs, const std::vector<Chunk>& chunks,
       if (keep_state) {
         states[t] = std::make_unique<State>(*settings.rules, explain_n);
         states[t]->set_friend_accounts(settings.friend_accounts);
-        for (const auto& in : inputs.list()) states[t]->input(in.name);
+        for (std::uint32_t i = 0; i < read.input().size(); ++i)
+          states[t]->input(read.input().name(i));
       }
       Scanner scanner(settings);
       NullSink null_sink;
       for (;;) {
         std::uint32_t c = next.fetch_add(1);
-        if (c >= chunks.size()) break;
-        if (first_failed.load() < c) continue;  // an earlier chunk failed: moot
-        auto reader = inputs.open(chunks[c]);
-        ChunkResult& result = pass.chunks[c];
+        if (c >= n_chunks) break;
+        if (read.moot(c)) continue;
+        auto reader = read.reader(c);
         if (keep_state) {
           StateSink sink(*states[t], c);
-          scanner.scan(*reader, c, sink, result, &first_failed);
+          scanner.scan(*reader, sink, results[c]);
         } else {
-          scanner.scan(*reader, c, null_sink, result, &first_failed);
-        }
-        if (result.failed) {
-          std::uint32_t seen = first_failed.load();
-          while (c < seen && !first_failed.compare_exchange_weak(seen, c)) {
-          }
+          scanner.scan(*reader, null_sink, results[c]);
         }
       }
       soft[t] = scanner.soft_failures();
     } catch (...) {
       std::lock_guard<std::mutex> lock(error_mutex);
       if (!error) error = std::current_exception();
-      first_failed.store(0);  // everyone stops
+      read.abandon();  // everyone stops
     }
   };
   if (threads == 1) {
@@ -138,19 +117,18 @@ PassResult scan_chunks(const Inputs& inputs, const std::vector<Chunk>& chunks,
   if (error) std::rethrow_exception(error);
 
   for (auto s : soft) pass.soft_failures += s;
-  for (const auto& r : pass.chunks)
+  for (const auto& r : results)
     if (r.has_ts) {
       pass.has_ts = true;
       if (r.max_ts > pass.max_ts) pass.max_ts = r.max_ts;
     }
   if (keep_state) {
-    auto before = lines_before(inputs, chunks, pass.chunks);
     for (auto& s : states) {
       if (!s) continue;
       s->fix_places([&](ExplainEntry& e) {
         std::uint32_t c = e.input;
-        e.input = chunks[c].input;
-        e.line += before[c];
+        e.input = read.input_of(c);
+        e.line = read.input_line(c, e.line);
       });
     }
     pass.state = std::move(states[0]);
@@ -160,36 +138,6 @@ PassResult scan_chunks(const Inputs& inputs, const std::vector<Chunk>& chunks,
     }
   }
   return pass;
-}
-
-void settle(const Inputs& inputs, const std::vector<Chunk>& chunks, PassResult& pass,
-            cli::Context& ctx) {
-  auto before = lines_before(inputs, chunks, pass.chunks);
-  for (std::size_t c = 0; c < chunks.size(); ++c) {
-    ChunkResult& r = pass.chunks[c];
-    const std::string& name = inputs.list()[chunks[c].input].name;
-    if (r.failed) {
-      // Chunks before this one ran to their end without a bad line; the
-      // counts are those a single thread would have reached here.
-      ctx.stats.add(r.stats);
-      throw Error(kExitData, r.fail_message, name, before[c] + r.fail_line, r.fail_column);
-    }
-    ctx.stats.add(r.stats);
-    if (r.copies != nullptr) {
-      // Replays the chunk's bad lines into the --on-error file, in order.
-      std::rewind(r.copies);
-      char* text = nullptr;
-      std::size_t capacity = 0;
-      io::LineStats scratch;  // already counted in r.stats
-      for (ssize_t n; (n = ::getline(&text, &capacity, r.copies)) > 0;) {
-        io::Line line{std::string_view(text, static_cast<std::size_t>(n) - 1), 0};
-        ctx.rejects.reject(name, line, 0, "", scratch);
-      }
-      std::free(text);
-      std::fclose(r.copies);
-      r.copies = nullptr;
-    }
-  }
 }
 
 }  // namespace socred::score

@@ -3,16 +3,17 @@
 #include "score/run.hpp"
 
 #include <fmt/format.h>
+#include <simdjson.h>
 
 #include <cstdio>
 #include <optional>
 
+#include "io/chunked_read.hpp"
 #include "io/error.hpp"
 #include "io/json_path.hpp"
 #include "io/record_reader.hpp"
 #include "rules/time.hpp"
 #include "score/friends.hpp"
-#include "score/inputs.hpp"
 #include "score/parallel_scan.hpp"
 #include "score/partial.hpp"
 #include "score/people.hpp"
@@ -34,9 +35,40 @@ class AnnotateSink : public EventSink {
   io::JsonlWriter& out_;
 };
 
-OnError on_error_mode(const io::Rejects& rejects, const std::string& spec) {
-  if (rejects.stops()) return OnError::kStop;
-  return spec == "skip" ? OnError::kSkip : OnError::kCopy;
+// The `ts` of the last valid JSON line of every file that has one (the
+// newest event when inputs are in time order, as gen-events writes them);
+// nullopt when none has.
+std::optional<std::int64_t> last_ts_guess(const io::ChunkedInput& inputs) {
+  std::optional<std::int64_t> best;
+  simdjson::dom::parser parser;
+  for (std::uint32_t i = 0; i < inputs.size(); ++i) {
+    // The last 256 KiB hold the last line of any ordinary event file; a
+    // longer last line just means no guess (the caller then checks anyway).
+    bool whole = false;
+    std::string tail = inputs.tail(i, std::size_t{1} << 18, whole);
+    std::size_t end = tail.size();
+    while (end > 0) {
+      std::size_t start = tail.rfind('\n', end - 1);
+      start = start == std::string::npos ? 0 : start + 1;
+      if (start == 0 && !whole) break;  // a cut line: not a whole one
+      std::string_view text(tail.data() + start, end - start);
+      if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
+      simdjson::dom::element root;
+      simdjson::dom::object obj;
+      if (parser.parse(text.data(), text.size()).get(root) == simdjson::SUCCESS &&
+          root.get(obj) == simdjson::SUCCESS) {
+        auto ts = io::last_field(obj, "ts");
+        std::string_view s;
+        if (ts && ts->get(s) == simdjson::SUCCESS) {
+          if (auto t = rules::parse_time(s); t && (!best || *t > *best)) best = t;
+        }
+        break;
+      }
+      if (start == 0) break;
+      end = start - 1;
+    }
+  }
+  return best;
 }
 
 void report_soft(const cli::Context& ctx, std::uint64_t soft) {
@@ -88,31 +120,24 @@ int merge(const Options& opt, const RuleSet& rules, const std::optional<std::int
   return kExitOk;
 }
 
-int annotate(const Inputs& inputs, ScanSettings settings, bool need_latest, unsigned threads,
-             cli::Context& ctx) {
+int annotate(const io::ChunkedInput& inputs, ScanSettings settings, bool need_latest,
+             unsigned threads, cli::Context& ctx) {
   if (need_latest) {
     // Fades need the newest event's time before the first line goes out:
     // a first pass finds it (its line counts are not the run's).
-    auto chunks = inputs.plan(threads);
+    io::ChunkedRead pre(inputs, inputs.plan(threads), ctx.rejects);
     settings.track_max_ts = true;
-    PassResult pre = scan_chunks(inputs, chunks, settings, 0, false, threads);
-    for (const auto& r : pre.chunks)
-      if (r.failed) settle(inputs, chunks, pre, ctx);  // throws the first bad line
-    settings.as_of = pre.has_ts ? pre.max_ts : 0;
+    PassResult found = scan_chunks(pre, settings, 0, false, threads);
+    if (pre.stopped()) pre.settle(ctx.stats);  // throws the first bad line
+    settings.as_of = found.has_ts ? found.max_ts : 0;
     settings.track_max_ts = false;
   }
   // In input order, on one thread: the output is the input, annotated.
-  auto chunks = inputs.plan(1);
+  auto reader = inputs.sequential(ctx.rejects, ctx.stats);
   Scanner scanner(settings);
   AnnotateSink sink(*settings.rules, ctx.out);
-  for (std::uint32_t c = 0; c < chunks.size(); ++c) {
-    PassResult one;
-    one.chunks.resize(1);
-    auto reader = inputs.open(chunks[c]);
-    scanner.scan(*reader, c, sink, one.chunks[0]);
-    std::vector<Chunk> just{chunks[c]};
-    settle(inputs, just, one, ctx);
-  }
+  ChunkResult seen;
+  scanner.scan(*reader, sink, seen);
   report_soft(ctx, scanner.soft_failures());
   return kExitOk;
 }
@@ -144,7 +169,6 @@ int run(const Options& opt, cli::Context& ctx) {
   }
   settings.rules = &rules;
   settings.strict = ctx.io.strict;
-  settings.on_error = on_error_mode(ctx.rejects, ctx.io.on_error);
   if (opt.merge && (!opt.input_name.empty() || opt.first_line > 0))
     throw Error(kExitUsage, "--input-name and --first-line name events, not partial state");
   if (!opt.links.empty() && opt.friends.empty())
@@ -173,32 +197,31 @@ int run(const Options& opt, cli::Context& ctx) {
     settings.as_of = *as_of;
     settings.future_filter = true;
   }
-  Inputs inputs(ctx.io.inputs, need_latest);
+  io::ChunkedInput inputs(ctx.io.inputs, need_latest);
   if (!opt.input_name.empty() || opt.first_line > 0) inputs.cite_as(opt.input_name, opt.first_line);
   const unsigned threads = opt.threads > 0 ? opt.threads : hardware_threads();
   if (opt.annotate) return annotate(inputs, settings, need_latest, threads, ctx);
 
-  auto chunks = inputs.plan(threads);
+  const auto chunks = inputs.plan(threads);
+  auto read = std::make_unique<io::ChunkedRead>(inputs, chunks, ctx.rejects);
   PassResult pass;
   if (need_latest) {
     // Guess the newest time from each file's last line (events come in
     // time order), score with it, and check the guess against the newest
     // time actually read; out-of-order input costs a second pass.
-    auto guess = inputs.last_ts_guess("ts");
-    settings.as_of = guess.value_or(0);
+    settings.as_of = last_ts_guess(inputs).value_or(0);
     settings.track_max_ts = true;
-    pass = scan_chunks(inputs, chunks, settings, opt.explain, true, threads);
-    bool failed = false;
-    for (const auto& r : pass.chunks) failed |= r.failed;
-    if (!failed && pass.has_ts && pass.max_ts != settings.as_of) {
+    pass = scan_chunks(*read, settings, opt.explain, true, threads);
+    if (!read->stopped() && pass.has_ts && pass.max_ts != settings.as_of) {
       settings.as_of = pass.max_ts;
       pass = PassResult{};
-      pass = scan_chunks(inputs, chunks, settings, opt.explain, true, threads);
+      read = std::make_unique<io::ChunkedRead>(inputs, chunks, ctx.rejects);
+      pass = scan_chunks(*read, settings, opt.explain, true, threads);
     }
   } else {
-    pass = scan_chunks(inputs, chunks, settings, opt.explain, true, threads);
+    pass = scan_chunks(*read, settings, opt.explain, true, threads);
   }
-  settle(inputs, chunks, pass, ctx);
+  read->settle(ctx.stats);
   write(*pass.state, opt, as_of, friends.get(), ctx);
   report_soft(ctx, pass.soft_failures);
   return kExitOk;

@@ -2,10 +2,8 @@
 #include "score/scan.hpp"
 
 #include <cmath>
-#include <mutex>
 
 #include "io/error.hpp"
-#include "io/progress.hpp"
 #include "rules/points.hpp"
 #include "rules/time.hpp"
 #include "score/person_table.hpp"
@@ -15,38 +13,7 @@ namespace {
 
 const std::string_view kNoSource = "(none)";
 
-// The meter is one per process and not thread-safe: threads hand it their
-// counts in batches of 64 lines, under a lock taken once per batch (the
-// meter looks at the clock every 4096 calls: every 262144 lines here).
-std::mutex progress_mutex;
-void tick(std::uint64_t& lines, std::uint64_t& bytes) {
-  if (!io::Progress::get().enabled()) return;
-  std::lock_guard<std::mutex> lock(progress_mutex);
-  io::Progress::get().tick(lines, bytes);
-  lines = bytes = 0;
-}
-
 }  // namespace
-
-ChunkResult& ChunkResult::operator=(ChunkResult&& o) noexcept {
-  if (this == &o) return *this;
-  if (copies != nullptr) std::fclose(copies);
-  stats = o.stats;
-  lines = o.lines;
-  failed = o.failed;
-  fail_line = o.fail_line;
-  fail_column = o.fail_column;
-  fail_message = std::move(o.fail_message);
-  copies = o.copies;
-  o.copies = nullptr;
-  has_ts = o.has_ts;
-  max_ts = o.max_ts;
-  return *this;
-}
-
-ChunkResult::~ChunkResult() {
-  if (copies != nullptr) std::fclose(copies);
-}
 
 Scanner::Scanner(const ScanSettings& settings)
     : s_(settings),
@@ -58,65 +25,19 @@ Scanner::Scanner(const ScanSettings& settings)
 
 std::uint64_t Scanner::soft_failures() const { return soft_ + matcher_->soft_failures(); }
 
-bool Scanner::bad(const io::Line& line, std::uint64_t column, const std::string& message,
-                  ChunkResult& result) {
-  if (s_.on_error == OnError::kStop) {
-    result.failed = true;
-    result.fail_line = line.number;
-    result.fail_column = column;
-    result.fail_message = message;
-    return false;
-  }
-  ++result.stats.rejected;
-  if (s_.on_error == OnError::kCopy) {
-    if (result.copies == nullptr) {
-      result.copies = std::tmpfile();
-      if (result.copies == nullptr)
-        throw Error(kExitIo, "cannot create a temporary file for --on-error");
-    }
-    std::fwrite(line.text.data(), 1, line.text.size(), result.copies);
-    std::fputc('\n', result.copies);
-  }
-  return true;
-}
-
-void Scanner::scan(io::LineReader& reader, std::uint32_t chunk, EventSink& sink,
-                   ChunkResult& result, const std::atomic<std::uint32_t>* first_failed) {
+void Scanner::scan(io::RecordReader& reader, EventSink& sink, ChunkResult& result) {
   const RuleSet& set = *s_.rules;
-  io::Line line;
-  simdjson::dom::object root;
-  io::Diagnosis why;
+  io::Record record;
   MatchError match_error;
-  std::uint64_t first = 0;  // the reader's number of the chunk's first line
-  std::uint64_t ticked_lines = 0, ticked_bytes = 0;
-  struct Flush {
-    std::uint64_t &lines, &bytes;
-    ~Flush() { tick(lines, bytes); }
-  } flush{ticked_lines, ticked_bytes};
-  while (reader.next(line)) {
-    ticked_bytes += line.text.size() + 1;
-    if (++ticked_lines == 64) tick(ticked_lines, ticked_bytes);
-    if (first == 0) first = line.number;
-    line.number = line.number - first + 1;
-    result.lines = line.number;
-    if (first_failed != nullptr && first_failed->load(std::memory_order_relaxed) < chunk) return;
-    ++result.stats.read;
-    if (io::is_blank(line.text)) {
-      ++result.stats.blank;
-      continue;
-    }
-    if (!parser_.parse(line, root, why)) {
-      if (!bad(line, why.column, why.message, result)) return;
-      continue;
-    }
-    matcher_->bind(root);
+  while (reader.next(record)) {
+    matcher_->bind(record.root);
     FieldText key = matcher_->extra(0);
     if (!key.present) {
-      if (!bad(line, 0, "missing key field \"" + io::path_text(s_.by) + "\"", result)) return;
+      if (!reader.reject(record, 0, "missing key field \"" + io::path_text(s_.by) + "\"")) return;
       continue;
     }
     if (!key.is_string) {
-      if (!bad(line, 0, "key field \"" + io::path_text(s_.by) + "\" is not a string", result))
+      if (!reader.reject(record, 0, "key field \"" + io::path_text(s_.by) + "\" is not a string"))
         return;
       continue;
     }
@@ -134,7 +55,7 @@ void Scanner::scan(io::LineReader& reader, std::uint32_t chunk, EventSink& sink,
     // With an explicit --as-of, a later event has not happened yet.
     bool future = s_.future_filter && has_ts && ts > s_.as_of;
     if (!future && !matcher_->match(hits_, match_error)) {
-      if (!bad(line, match_error.column, match_error.message, result)) return;
+      if (!reader.reject(record, match_error.column, match_error.message)) return;
       continue;
     }
     bool rejected = false;
@@ -147,8 +68,8 @@ void Scanner::scan(io::LineReader& reader, std::uint32_t chunk, EventSink& sink,
           // time: like any missing field, its condition is false.
           if (s_.strict) {
             rejected = true;
-            if (!bad(line, 0, "rule " + rule.name + ": field \"ts\" is missing or not a time",
-                     result))
+            if (!reader.reject(record, 0,
+                               "rule " + rule.name + ": field \"ts\" is missing or not a time"))
               return;
             break;
           }
@@ -167,9 +88,9 @@ void Scanner::scan(io::LineReader& reader, std::uint32_t chunk, EventSink& sink,
     EventView e;
     e.key = key.text;
     e.key_hash = hash;
-    e.root = root;
-    e.text = line.text;
-    e.line = line.number;
+    e.root = record.root;
+    e.text = record.text;
+    e.line = record.line;
     e.source = kNoSource;
     e.has_id = false;
     e.has_account = false;

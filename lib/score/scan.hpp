@@ -3,9 +3,7 @@
 // turn each match into its final points (per-unit, fade, rounded once).
 #pragma once
 
-#include <atomic>
 #include <cstdint>
-#include <cstdio>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -19,8 +17,6 @@
 
 namespace socred::score {
 
-enum class OnError { kStop, kSkip, kCopy };
-
 struct ScanSettings {
   const RuleSet* rules = nullptr;
   io::Path by{"person"};
@@ -28,7 +24,6 @@ struct ScanSettings {
   bool future_filter = false;  // an explicit --as-of: later events match nothing
   bool track_max_ts = false;   // find the newest event (default --as-of)
   bool strict = false;
-  OnError on_error = OnError::kStop;
   /// The friends file's accounts (score --friends): events that carry one
   /// in `account` link it to their person.
   const PersonTable* friend_accounts = nullptr;
@@ -46,7 +41,7 @@ struct EventView {
   std::uint64_t key_hash;
   simdjson::dom::object root;
   std::string_view text;
-  std::uint64_t line;       // within the chunk, from 1
+  std::uint64_t line;       // as the reader numbers it (within a chunk, from 1)
   std::string_view source;  // "(none)" when the event has no string `source`
   std::string_view id;
   bool has_id;
@@ -63,43 +58,24 @@ class EventSink {
   virtual void event(const EventView& e) = 0;
 };
 
-/// What one chunk did, merged in chunk order at the end.
+/// The newest event time one chunk saw (the default --as-of).
 struct ChunkResult {
-  io::LineStats stats;
-  std::uint64_t lines = 0;  // lines in the chunk: global numbers are prefix sums
-  bool failed = false;      // --on-error stop: the first bad line
-  std::uint64_t fail_line = 0, fail_column = 0;
-  std::string fail_message;
-  std::FILE* copies = nullptr;  // --on-error FILE: bad lines, in order (a tmpfile)
   bool has_ts = false;
   std::int64_t max_ts = INT64_MIN;
-
-  ChunkResult() = default;
-  ChunkResult(const ChunkResult&) = delete;
-  ChunkResult& operator=(const ChunkResult&) = delete;
-  ChunkResult(ChunkResult&& o) noexcept { *this = std::move(o); }
-  ChunkResult& operator=(ChunkResult&& o) noexcept;
-  ~ChunkResult();
 };
 
 /// One per thread.
 class Scanner {
  public:
   explicit Scanner(const ScanSettings& settings);
-  /// Reads every line of `reader` into `sink`. Under --on-error stop the
-  /// chunk ends at its first bad line; it also ends early once a chunk
-  /// before it (`chunk` > *first_failed) has failed, as its work is moot.
-  void scan(io::LineReader& reader, std::uint32_t chunk, EventSink& sink, ChunkResult& result,
-            const std::atomic<std::uint32_t>* first_failed = nullptr);
+  /// Reads every record of `reader` into `sink`; a line the rules cannot
+  /// use goes back to the reader's reject path, which may end the reading.
+  void scan(io::RecordReader& reader, EventSink& sink, ChunkResult& result);
   std::uint64_t soft_failures() const;
 
  private:
-  bool bad(const io::Line& line, std::uint64_t column, const std::string& message,
-           ChunkResult& result);
-
   const ScanSettings& s_;
   std::unique_ptr<Matcher> matcher_;
-  io::JsonLineParser parser_;
   std::vector<Hit> hits_;
   std::vector<Live> live_;
   std::vector<char> needs_time_;  // per rule: fade or cap

@@ -36,6 +36,17 @@ grep -Eq '^join-records: grace join: [0-9]+ temporary partitions in ' "$work/sta
   { echo "no grace join reported"; exit 1; }
 parts=$(sed -nE 's/^join-records: grace join: ([0-9]+) temporary partitions.*/\1/p' "$work/stats")
 [ "$parts" -ge 50 ] || { echo "only $parts partitions for a 1M limit"; exit 1; }
+# Issue 16: "largest table" is a partition's, and over the limit exactly when
+# "over the limit" counts one (it was the table that outgrew --memory).
+read -r big limit over < <(sed -nE \
+  's/.*largest table ([0-9]+) bytes \(limit ([0-9]+)\), over the limit: ([0-9]+)$/\1 \2 \3/p' \
+  "$work/stats")
+if [ "$big" -gt "$limit" ] && [ "$over" -eq 0 ]; then
+  echo "largest table $big bytes is over the limit $limit, but none is counted over"; exit 1
+fi
+if [ "$big" -le "$limit" ] && [ "$over" -gt 0 ]; then
+  echo "$over tables counted over the limit, but the largest ($big) is not"; exit 1
+fi
 cmp "$work/memory.jsonl" "$work/grace.jsonl" || { echo "grace join output differs"; exit 1; }
 [ -z "$(ls -A "$work/tmp")" ] || { echo "temporary files left behind"; exit 1; }
 lines=$(wc -l <"$work/grace.jsonl")

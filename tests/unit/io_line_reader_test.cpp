@@ -71,7 +71,7 @@ TEST_CASE("a byte range reads one chunk with its line numbers", "[io]") {
   std::string text = "a\nbb\nccc\n";
   REQUIRE(::write(fd, text.data(), text.size()) == 9);
   REQUIRE(::lseek(fd, 2, SEEK_SET) == 2);
-  LineReader reader(fd, "f", true, 5, 2);
+  LineReader reader(socred::io::fd_source(fd, true, "f", 5), "f", 2, false);
   Line line;
   REQUIRE(reader.next(line));
   CHECK(line.text == "bb");

@@ -4,8 +4,8 @@
 #include <fstream>
 
 #include "catch.hpp"
+#include "io/chunked_read.hpp"
 #include "io/error.hpp"
-#include "score/inputs.hpp"
 #include "score/parallel_scan.hpp"
 #include "score/partial.hpp"
 #include "score/score_writer.hpp"
@@ -35,12 +35,12 @@ struct TempFile {
 // Scores `paths` with `threads` threads and chunks of at least `chunk` bytes.
 std::string score(const RuleSet& rules, const std::vector<std::string>& paths, unsigned threads,
                   std::uint64_t chunk, std::size_t explain, std::string* partial = nullptr) {
-  Inputs inputs(paths, false);
-  auto chunks = inputs.plan(threads, chunk);
+  socred::io::ChunkedInput inputs(paths, false);
+  socred::io::Rejects rejects("skip");
+  socred::io::ChunkedRead read(inputs, inputs.plan(threads, chunk), rejects);
   ScanSettings settings;
   settings.rules = &rules;
-  settings.on_error = OnError::kSkip;
-  PassResult pass = scan_chunks(inputs, chunks, settings, explain, true, threads);
+  PassResult pass = scan_chunks(read, settings, explain, true, threads);
   std::string out;
   {
     socred::io::JsonlWriter writer(&out);
@@ -80,7 +80,7 @@ std::string events(int n) {
 TEST_CASE("chunks start at line starts and cover the file", "[score]") {
   std::string text = events(500);
   TempFile file(text);
-  Inputs inputs({file.path}, false);
+  socred::io::ChunkedInput inputs({file.path}, false);
   for (unsigned parts : {1u, 2u, 3u, 7u, 64u}) {
     auto chunks = inputs.plan(parts, 1);
     REQUIRE(!chunks.empty());
