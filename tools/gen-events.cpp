@@ -71,5 +71,5 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(0.0, 1.0))
       ->capture_default_str();
   return runner.run(argc, argv,
-                    [&](socred::cli::Context& ctx) { return socred::world::run(o, ctx); });
+                    [&](socred::io::Context& ctx) { return socred::world::run(o, ctx); });
 }

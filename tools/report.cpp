@@ -36,5 +36,5 @@ int main(int argc, char** argv) {
       ->type_name("WHEN");
   app.add_option("--title", opt.title, "the report's title")->type_name("TEXT");
   return runner.run(argc, argv,
-                    [&](socred::cli::Context& ctx) { return socred::report::run(opt, ctx); });
+                    [&](socred::io::Context& ctx) { return socred::report::run(opt, ctx); });
 }

@@ -37,5 +37,5 @@ int main(int argc, char** argv) {
   app.add_option("--threads", opt.threads, "threads for file input (default: all cores)")
       ->type_name("N");
   return runner.run(argc, argv,
-                    [&](socred::cli::Context& ctx) { return socred::score::run(opt, ctx); });
+                    [&](socred::io::Context& ctx) { return socred::score::run(opt, ctx); });
 }

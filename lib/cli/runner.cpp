@@ -35,7 +35,7 @@ Runner::Runner(CLI::App& app) : app_(app) {
   });
 }
 
-IoOptions& Runner::add_io_options(bool strict) {
+io::InputOptions& Runner::add_io_options(bool strict) {
   app_.add_option("files", io_.inputs, "input files ('-' or none: standard input)")
       ->type_name("FILE");
   app_.add_option("--on-error", io_.on_error,
@@ -53,7 +53,7 @@ void Runner::add_progress_option() {
   app_.add_flag("--progress", io_.progress, "show progress on stderr even when not a terminal");
 }
 
-int Runner::run(int argc, char** argv, const std::function<int(Context&)>& body) {
+int Runner::run(int argc, char** argv, const std::function<int(io::Context&)>& body) {
   const std::string tool = app_.get_name();
   try {
     app_.parse(argc, argv);
@@ -72,7 +72,12 @@ int Runner::run(int argc, char** argv, const std::function<int(Context&)>& body)
   int status = kExitOk;
   try {
     io::Rejects rejects(io_.on_error);
-    Context ctx{tool, io_, out, rejects, stats};
+    io::Diagnostics diag([&tool](const io::Diagnostic& d) {
+      io::Progress::get().finish();  // a message never shares a line with the meter
+      std::fprintf(stderr, "%s: %s%s\n", tool.c_str(),
+                   d.severity == io::Severity::kWarning ? "warning: " : "", d.text.c_str());
+    });
+    io::Context ctx{io_, out, rejects, stats, diag};
     status = body(ctx);
     io::Progress::get().finish();
     out.flush();

@@ -8,28 +8,9 @@
 #include <string>
 #include <vector>
 
-#include "io/jsonl_writer.hpp"
-#include "io/rejects.hpp"
+#include "io/context.hpp"
 
 namespace socred::cli {
-
-/// The options every reading tool shares.
-struct IoOptions {
-  std::vector<std::string> inputs;  // none or "-": standard input
-  std::string on_error = "stop";
-  bool stats = false;
-  bool strict = false;
-  bool progress = false;
-};
-
-/// What the library's run functions receive.
-struct Context {
-  std::string tool;
-  const IoOptions& io;
-  io::JsonlWriter& out;
-  io::Rejects& rejects;
-  io::LineStats& stats;  // the tool adds what it reads; printed at the end
-};
 
 class Runner {
  public:
@@ -37,17 +18,17 @@ class Runner {
   explicit Runner(CLI::App& app);
 
   /// Adds FILE..., --on-error, --stats, --strict and --progress.
-  IoOptions& add_io_options(bool strict = true);
+  io::InputOptions& add_io_options(bool strict = true);
   /// Adds only --progress, for a tool that reads no input (gen-events).
   void add_progress_option();
 
-  /// Parses, runs `body`, prints errors and the reconciliation line, flushes
-  /// stdout; returns the process's exit status.
-  int run(int argc, char** argv, const std::function<int(Context&)>& body);
+  /// Parses, runs `body`, prints errors, notes, warnings and the
+  /// reconciliation line, flushes stdout; returns the process's exit status.
+  int run(int argc, char** argv, const std::function<int(io::Context&)>& body);
 
  private:
   CLI::App& app_;
-  IoOptions io_;
+  io::InputOptions io_;
 };
 
 /// "TOOL VERSION (simdjson X.Y.Z, kernel K)"

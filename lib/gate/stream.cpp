@@ -8,7 +8,7 @@
 
 namespace socred::gate {
 
-int decide_stream(Policy& policy, const std::vector<int>& services, cli::Context& ctx) {
+int decide_stream(Policy& policy, const std::vector<int>& services, io::Context& ctx) {
   io::RecordReader reader(ctx.io.inputs, ctx.rejects, ctx.stats);
   io::Record record;
   ScoreLine line;

@@ -81,7 +81,7 @@ std::string reasons_text(const Decision& d) {
 
 }  // namespace
 
-int run_tests(const Options& options, Policy& policy, cli::Context& ctx) {
+int run_tests(const Options& options, Policy& policy, io::Context& ctx) {
   io::RecordReader reader(std::vector<std::string>{options.test}, ctx.rejects, ctx.stats);
   io::Record record;
   Case c;

@@ -1,12 +1,11 @@
 // The linkage pipeline. Each stage is a function of its own file; this one
-// checks the options against each other, wires the stages, and says on
-// stderr what a user should know (values that could not be compared, EM
+// checks the options against each other, wires the stages, and notes
+// what a user should know (values that could not be compared, EM
 // that did not settle, the size of the work with --stats).
 #include "link/run.hpp"
 
 #include <fmt/format.h>
 
-#include <cstdio>
 #include <memory>
 #include <set>
 #include <thread>
@@ -62,7 +61,7 @@ unsigned thread_count(unsigned asked) {
   return n > 0 ? n : 1;
 }
 
-void note_unusable(const cli::Context& ctx, const std::vector<Comparison>& comparisons,
+void note_unusable(const io::Context& ctx, const std::vector<Comparison>& comparisons,
                    const Side& side, const char* which) {
   for (std::size_t c = 0; c < comparisons.size(); ++c) {
     const std::uint64_t n = side.unusable[c];
@@ -71,11 +70,9 @@ void note_unusable(const cli::Context& ctx, const std::vector<Comparison>& compa
                        : comparisons[c].kind == Kind::kYear   ? "a year"
                        : comparisons[c].kind == Kind::kNumber ? "a number"
                                                               : "text";
-    std::fprintf(
-        stderr,
-        "%s: note: \"%s\": %llu %svalue%s not %s, compared as missing (--strict rejects %s)\n",
-        ctx.tool.c_str(), comparisons[c].name.c_str(), static_cast<unsigned long long>(n), which,
-        n == 1 ? " is" : "s are", what, n == 1 ? "it" : "them");
+    ctx.diag.note(fmt::format(
+        "note: \"{}\": {} {}value{} not {}, compared as missing (--strict rejects {})",
+        comparisons[c].name, n, which, n == 1 ? " is" : "s are", what, n == 1 ? "it" : "them"));
   }
 }
 
@@ -128,7 +125,7 @@ void write_preview(io::JsonlWriter& out, const std::vector<BlockingRule>& rules,
 
 }  // namespace
 
-int run(const Options& o, cli::Context& ctx) {
+int run(const Options& o, io::Context& ctx) {
   check(o);
   const bool dedupe = o.dedupe;
   const unsigned threads = thread_count(o.threads);
@@ -233,14 +230,14 @@ int run(const Options& o, cli::Context& ctx) {
     model = train_model(comparisons, rules, left, right, blocking, dedupe, t, training);
     for (const Session& session : training.sessions)
       if (!session.em.converged && session.em.iterations > 0)
-        std::fprintf(stderr,
-                     "%s: note: EM on the pairs of rule \"%s\" did not settle in %d iterations\n",
-                     ctx.tool.c_str(), session.rule.c_str(), session.em.iterations);
+        ctx.diag.note(
+            fmt::format("note: EM on the pairs of rule \"{}\" did not settle in {} iterations",
+                        session.rule, session.em.iterations));
     for (const std::string& name : training.not_estimated)
-      std::fprintf(stderr,
-                   "%s: note: every blocking rule uses \"%s\", so its m could not be estimated "
-                   "(add a rule without it)\n",
-                   ctx.tool.c_str(), name.c_str());
+      ctx.diag.note(
+          fmt::format("note: every blocking rule uses \"{}\", so its m could not be estimated "
+                      "(add a rule without it)",
+                      name));
     if (!o.train.empty()) write_model(o.train, model_json(model, block_texts, &training));
   }
 
@@ -318,13 +315,11 @@ int run(const Options& o, cli::Context& ctx) {
   if (ctx.io.stats) {
     std::string sizes = dedupe ? fmt::format("{} records", left.size)
                                : fmt::format("{} x {} records", left.size, right.size);
-    std::fprintf(stderr,
-                 "%s: linkage: %s, %llu candidate pairs of %.0f, prior 1 in %.0f, %llu links",
-                 ctx.tool.c_str(), sizes.c_str(), static_cast<unsigned long long>(compared),
-                 all_pairs(left.size, right.size, dedupe), 1 / model.prior,
-                 static_cast<unsigned long long>(streamed + links.size()));
-    if (!given_model) std::fprintf(stderr, ", %.1f expected matches", training.expected_matches);
-    std::fprintf(stderr, "\n");
+    std::string line = fmt::format(
+        "linkage: {}, {} candidate pairs of {:.0f}, prior 1 in {:.0f}, {} links", sizes, compared,
+        all_pairs(left.size, right.size, dedupe), 1 / model.prior, streamed + links.size());
+    if (!given_model) line += fmt::format(", {:.1f} expected matches", training.expected_matches);
+    ctx.diag.note(line);
   }
   return kExitOk;
 }

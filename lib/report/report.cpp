@@ -105,7 +105,7 @@ Grouped<Tally> accumulate(io::RecordReader& reader, io::Record& record, const Me
 }
 
 template <class Tally, class Layout>
-void report_kind(io::RecordReader& reader, io::Record& record, Meta& meta, cli::Context& ctx,
+void report_kind(io::RecordReader& reader, io::Record& record, Meta& meta, io::Context& ctx,
                  const Output& output, Layout layout) {
   Grouped<Tally> grouped = accumulate<Tally>(reader, record, meta);
   meta.stats = ctx.stats;
@@ -118,7 +118,7 @@ void report_kind(io::RecordReader& reader, io::Record& record, Meta& meta, cli::
 
 }  // namespace
 
-int run(const Options& opt, cli::Context& ctx) {
+int run(const Options& opt, io::Context& ctx) {
   Meta meta;
   meta.files = ctx.io.inputs;
   if (meta.files.empty()) meta.files.push_back("-");

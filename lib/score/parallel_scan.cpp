@@ -163,7 +163,7 @@ PassResult scan_chunks(const Inputs& inputs, const std::vector<Chunk>& chunks,
 }
 
 void settle(const Inputs& inputs, const std::vector<Chunk>& chunks, PassResult& pass,
-            cli::Context& ctx) {
+            io::Context& ctx) {
   auto before = lines_before(inputs, chunks, pass.chunks);
   for (std::size_t c = 0; c < chunks.size(); ++c) {
     ChunkResult& r = pass.chunks[c];

@@ -7,7 +7,7 @@
 #include <memory>
 #include <vector>
 
-#include "cli/runner.hpp"
+#include "io/context.hpp"
 #include "score/inputs.hpp"
 #include "score/scan.hpp"
 #include "score/state.hpp"
@@ -32,7 +32,7 @@ PassResult scan_chunks(const Inputs& inputs, const std::vector<Chunk>& chunks,
 /// ctx.rejects in file order; under --on-error stop throws the first one's
 /// error, with its global line number.
 void settle(const Inputs& inputs, const std::vector<Chunk>& chunks, PassResult& pass,
-            cli::Context& ctx);
+            io::Context& ctx);
 
 /// Global line numbers before each chunk.
 std::vector<std::uint64_t> lines_before(const Inputs& inputs, const std::vector<Chunk>& chunks,

@@ -61,7 +61,7 @@ NoiseSettings noise_settings(const Options& o) {
 
 // Every line goes out through here, so the progress meter counts lines
 // written (gen-events reads nothing).
-void write_block(cli::Context& ctx, std::string_view block) {
+void write_block(io::Context& ctx, std::string_view block) {
   if (block.empty()) return;
   ctx.out.write_raw_line(block.substr(0, block.size() - 1));
   io::Progress& meter = io::Progress::get();
@@ -71,14 +71,14 @@ void write_block(cli::Context& ctx, std::string_view block) {
 }
 
 // Flushes `buf` to the writer once it holds enough to be worth a write.
-void drain(cli::Context& ctx, TextBuffer& buf, bool last) {
+void drain(io::Context& ctx, TextBuffer& buf, bool last) {
   if (buf.size() >= (1u << 16) || (last && buf.size() > 0)) {
     write_block(ctx, buf.view());
     buf.clear();
   }
 }
 
-void write_people(const Options& o, const Population& pop, const Shard& sh, cli::Context& ctx) {
+void write_people(const Options& o, const Population& pop, const Shard& sh, io::Context& ctx) {
   auto [begin, end] = slice(pop.size(), sh);
   TextBuffer buf;
   std::string scratch;
@@ -90,7 +90,7 @@ void write_people(const Options& o, const Population& pop, const Shard& sh, cli:
 }
 
 void write_accounts(const Options& o, const Population& pop, const NoiseSettings& noise,
-                    const Shard& sh, cli::Context& ctx) {
+                    const Shard& sh, io::Context& ctx) {
   auto [begin, end] = slice(pop.size(), sh);
   AccountWriter writer(pop, noise, o.truth);
   TextBuffer buf;
@@ -101,7 +101,7 @@ void write_accounts(const Options& o, const Population& pop, const NoiseSettings
   drain(ctx, buf, true);
 }
 
-void write_friends(const Options& o, const Population& pop, const Shard& sh, cli::Context& ctx) {
+void write_friends(const Options& o, const Population& pop, const Shard& sh, io::Context& ctx) {
   std::vector<std::uint64_t> edges = friend_edges(pop, o.friends);
   auto [begin, end] = slice(edges.size(), sh);
   TextBuffer buf;
@@ -143,7 +143,7 @@ std::string check_noise_group(const std::string& text) {
   return err ? *err : std::string();
 }
 
-int run(const Options& o, cli::Context& ctx) {
+int run(const Options& o, io::Context& ctx) {
   Shard shard;
   if (!o.shard.empty() && !parse_shard(o.shard, shard))
     throw Error(kExitUsage, "--shard: " + check_shard(o.shard));

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "cli/runner.hpp"
+#include "io/context.hpp"
 #include "world/events.hpp"
 #include "world/friends.hpp"
 #include "world/noise.hpp"
@@ -40,6 +40,6 @@ std::string check_start(const std::string& text);
 std::string check_noise_field(const std::string& text);
 std::string check_noise_group(const std::string& text);
 
-int run(const Options& o, cli::Context& ctx);
+int run(const Options& o, io::Context& ctx);
 
 }  // namespace socred::world

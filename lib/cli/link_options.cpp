@@ -1,12 +1,12 @@
-// Option definitions. Defaults live in Options; the help text states them,
-// and man/join-records.1 explains them.
-#include "link/options.hpp"
+// The linkage options. Defaults live in link::Options; the help text states
+// them, and man/join-records.1 explains them.
+#include "cli/link_options.hpp"
 
 #include <fmt/format.h>
 
-namespace socred::link {
+namespace socred::cli {
 
-void add_options(CLI::App& app, Options& o, const std::vector<std::string>& exact_only) {
+void add_link_options(CLI::App& app, link::Options& o, const std::vector<std::string>& exact_only) {
   CLI::App* g = app.add_option_group("Record linkage",
                                      "fuzzy matching of records (see LINKAGE in the manual)");
   CLI::Option* fuzzy = g->add_flag(
@@ -82,4 +82,4 @@ void add_options(CLI::App& app, Options& o, const std::vector<std::string>& exac
       ->capture_default_str();
 }
 
-}  // namespace socred::link
+}  // namespace socred::cli
