@@ -6,10 +6,6 @@
 
 namespace socred::gate {
 
-/// The status of a single question about a person with no score line:
-/// neither allow (0) nor deny (1), so a shell `if` cannot mistake it.
-inline constexpr int kExitNoScore = 3;
-
 struct Options {
   std::string policy;                 // --policy FILE
   std::string rules;                  // --rules FILE: reason texts, flags, range

@@ -25,7 +25,7 @@ struct Context {
   const InputOptions& io;
   JsonlWriter& out;
   Rejects& rejects;
-  LineStats& stats;  // the tool adds what it reads; printed at the end
+  LineStats& stats;   // the tool adds what it reads; printed at the end
   Diagnostics& diag;  // notes and warnings, never stderr directly
 };
 

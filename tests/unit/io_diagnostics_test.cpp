@@ -1,9 +1,8 @@
-#include "io/diagnostics.hpp"
-
 #include <string>
 #include <vector>
 
 #include "catch.hpp"
+#include "io/diagnostics.hpp"
 
 using socred::io::Diagnostic;
 using socred::io::Diagnostics;
