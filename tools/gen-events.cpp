@@ -17,7 +17,7 @@ int main(int argc, char** argv) {
   CLI::App app{"generate a synthetic population and its digital traces as JSON lines",
                "gen-events"};
   socred::cli::Runner runner(app);
-  runner.add_progress_option();
+  runner.add_diagnostic_options();
   socred::world::Options o;
   app.add_option("kind", o.kind, "what to generate: people, accounts, events, friends, manifest")
       ->required()

@@ -9,6 +9,7 @@
 #include <cstring>
 
 #include "io/error.hpp"
+#include "io/standard_streams.hpp"
 
 namespace socred::io {
 namespace {
@@ -36,7 +37,10 @@ LineReader::~LineReader() {
 }
 
 std::unique_ptr<LineReader> LineReader::open(const std::string& path) {
-  if (path == "-") return std::make_unique<LineReader>(0, "<stdin>", false);
+  if (path == "-") {
+    check_standard_input();
+    return std::make_unique<LineReader>(0, "<stdin>", false);
+  }
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) throw Error(kExitNoInput, std::strerror(errno), path);
   struct stat st;

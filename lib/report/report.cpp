@@ -114,6 +114,10 @@ void report_kind(io::RecordReader& reader, io::Record& record, Meta& meta, io::C
     write_json(ctx.out, meta, doc, grouped);
   else
     output.page(std::move(doc));
+  // Every line in "(missing)": the --by path is most likely misspelt.
+  const auto groups = grouped.list();
+  if (grouped.grouped() && groups.size() == 1 && groups[0].missing)
+    ctx.diag.warning("--by: field \"" + io::path_text(*grouped.by()) + "\" was in no input line");
 }
 
 }  // namespace

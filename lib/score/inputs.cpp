@@ -12,6 +12,7 @@
 
 #include "io/error.hpp"
 #include "io/json_path.hpp"
+#include "io/standard_streams.hpp"
 #include "rules/time.hpp"
 
 namespace socred::score {
@@ -58,6 +59,7 @@ Inputs::Inputs(const std::vector<std::string>& paths, bool spool) {
       Input in;
       bool owned = true;
       if (path == "-") {
+        io::check_standard_input();
         in.name = "<stdin>";
         in.fd = 0;
         owned = false;
