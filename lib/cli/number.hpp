@@ -37,8 +37,8 @@ CLI::Validator number(T min = std::numeric_limits<T>::lowest(),
 /// app.add_option for a number, with the check above first (a transform:
 /// CLI11's check() may not rewrite the text).
 template <typename T>
-CLI::Option* add_number(CLI::App& app, const std::string& name, T& value,
-                        const std::string& help, T min = std::numeric_limits<T>::lowest(),
+CLI::Option* add_number(CLI::App& app, const std::string& name, T& value, const std::string& help,
+                        T min = std::numeric_limits<T>::lowest(),
                         T max = std::numeric_limits<T>::max()) {
   return app.add_option(name, value, help)->transform(number<T>(min, max));
 }

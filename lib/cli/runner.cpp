@@ -208,6 +208,10 @@ int Runner::parse_failure(const CLI::ParseError& e) {
 
 int Runner::run(int argc, char** argv, const std::function<int(io::Context&)>& body) {
   const std::string tool = app_.get_name();
+  // A closed pipe must surface as EPIPE from write(2), which the writer turns
+  // into a quiet stop, not as a SIGPIPE death (status 141 breaks pipefail),
+  // for --help as for the output.
+  std::signal(SIGPIPE, SIG_IGN);
   // Before anything is opened, so that no file lands on 0, 1 or 2.
   const io::ClosedStreams closed = io::guard_standard_streams();
   if (closed.out) {
@@ -222,9 +226,6 @@ int Runner::run(int argc, char** argv, const std::function<int(io::Context&)>& b
   } catch (const CLI::ParseError& e) {
     return parse_failure(e);
   }
-  // A closed pipe must surface as EPIPE from write(2), which the writer turns
-  // into a quiet stop, not as a SIGPIPE death (status 141 breaks pipefail).
-  std::signal(SIGPIPE, SIG_IGN);
   if (io_.progress || ::isatty(STDERR_FILENO)) io::Progress::get().enable(tool);
   io::JsonlWriter out(STDOUT_FILENO);
   io::LineStats stats;

@@ -1,9 +1,8 @@
-#include "cli/number.hpp"
-
 #include <cstdint>
 #include <limits>
 
 #include "catch.hpp"
+#include "cli/number.hpp"
 
 using socred::cli::check_integer;
 using socred::cli::check_real;

@@ -1,6 +1,5 @@
-#include "io/suggest.hpp"
-
 #include "catch.hpp"
+#include "io/suggest.hpp"
 
 using socred::io::did_you_mean;
 
