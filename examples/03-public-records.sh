@@ -32,10 +32,11 @@ need gen-events join-records score report jq
 tmp=$(scratch)
 
 # Names noisier than the default, so that a few court records misspell them.
-world=(--seed 13 --population 300 --noise-field name=0.3)
+world=(--seed 13 --population 300)
+noise=(--noise-field name=0.3)  # the register has no noise: only accounts and events take it
 gen-events people "${world[@]}" > "$tmp/people.jsonl"
-gen-events accounts "${world[@]}" --truth > "$tmp/accounts.jsonl"
-gen-events events "${world[@]}" --days 180 > "$tmp/events.jsonl"
+gen-events accounts "${world[@]}" "${noise[@]}" --truth > "$tmp/accounts.jsonl"
+gen-events events "${world[@]}" "${noise[@]}" --days 180 > "$tmp/events.jsonl"
 
 say "three exact joins, each keeping what it cannot match (--how left)"
 # account -> person, national id -> person, name + birthdate -> person.

@@ -40,9 +40,10 @@ tmp=$(scratch)
 
 gate --policy policies/lesson-09-thin-file.policy --test policies/lesson-09-thin-file.cases.jsonl
 
-world=(--seed 19 --population 2500 --noise-for city=Urumqi:0.6)
+world=(--seed 19 --population 2500)
+noise=(--noise-for city=Urumqi:0.6)  # the register has no noise: only accounts and events take it
 gen-events people "${world[@]}" > "$tmp/people.jsonl"
-gen-events accounts "${world[@]}" --truth > "$tmp/accounts.jsonl"
+gen-events accounts "${world[@]}" "${noise[@]}" --truth > "$tmp/accounts.jsonl"
 
 say "what the platforms know of one person in Urumqi (p0000177, Mihray Memet)"
 jq -c 'select(.person == "p0000177")' "$tmp/people.jsonl"
@@ -80,7 +81,7 @@ jq -c '{id: ("r" + .person[1:]), ts: "2024-01-01T00:00:00Z", source: "register",
 jq -n -r '[inputs.city] | group_by(.) | map(select(length >= 30) | .[0]) | @json' \
   "$tmp/people.jsonl" > "$tmp/cities.json"
 for run in true estimated; do
-  gen-events events "${world[@]}" --days 30 |
+  gen-events events "${world[@]}" "${noise[@]}" --days 30 |
     join-records --right "$tmp/map-$run.jsonl" --on account=left --right-fields right --as link |
     score --rules rules/sesame.rules --by link.right - "$tmp/register.jsonl" |
     gate --policy policies/lesson-09-thin-file.policy --rules rules/sesame.rules |

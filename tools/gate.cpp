@@ -33,5 +33,5 @@ int main(int argc, char** argv) {
                "print the fields the policy reads and its services, and stop");
   person->excludes(requests);
   return runner.run(argc, argv,
-                    [&](socred::cli::Context& ctx) { return socred::gate::run(opt, ctx); });
+                    [&](socred::io::Context& ctx) { return socred::gate::run(opt, ctx); });
 }

@@ -1,4 +1,5 @@
 // join-records: joins JSON-lines streams on keys (see man/join-records.1).
+#include "cli/link_options.hpp"
 #include "cli/runner.hpp"
 #include "join/run.hpp"
 #include "link/run.hpp"
@@ -37,10 +38,10 @@ int main(int argc, char** argv) {
       ->type_name("i/N");
   app.add_flag("--string-keys", opt.string_keys, "numbers in keys match strings of their text");
   socred::link::Options link;  // --fuzzy, --dedupe: record linkage (lib/link)
-  socred::link::add_options(app, link,
-                            {"--on", "--how", "--as", "--prefix", "--left-fields", "--right-fields",
-                             "--sorted", "--memory", "--partition"});
-  return runner.run(argc, argv, [&](socred::cli::Context& ctx) {
+  socred::cli::add_link_options(app, link,
+                                {"--on", "--how", "--as", "--prefix", "--left-fields",
+                                 "--right-fields", "--sorted", "--memory", "--partition"});
+  return runner.run(argc, argv, [&](socred::io::Context& ctx) {
     if (link.wanted()) {
       link.right = opt.right;
       return socred::link::run(link, ctx);

@@ -2,6 +2,7 @@
 // numbers as JSON, or a self-contained HTML page with charts.
 #include "report/report.hpp"
 
+#include "cli/number.hpp"
 #include "cli/runner.hpp"
 
 int main(int argc, char** argv) {
@@ -22,19 +23,22 @@ int main(int argc, char** argv) {
   app.add_option_function<double>(
          "--cutoff", [&](const double& v) { opt.cutoff = v; },
          "score lines: a person is selected at or above this score (four-fifths rule)")
+      ->check(socred::cli::number<double>())
       ->type_name("SCORE");
-  app.add_option("--threshold", opt.threshold,
-                 "linkage: match probability that counts as a link (0.5)")
+  socred::cli::add_number(app, "--threshold", opt.threshold,
+                          "linkage: match probability that counts as a link (0.5)")
       ->type_name("P");
   app.add_option("--truth", opt.truth, "linkage: the field holding the ground truth")
       ->type_name("PATH");
   app.add_option("--public", opt.public_sources, "sources that are public records (police,court)")
       ->type_name("LIST");
-  app.add_option("--top", opt.top, "rows in ranked tables and charts (10; 0: all)")->type_name("N");
-  app.add_option("--bins", opt.bins, "about this many histogram bins (12)")->type_name("N");
+  socred::cli::add_number(app, "--top", opt.top, "rows in ranked tables and charts (10; 0: all)")
+      ->type_name("N");
+  socred::cli::add_number(app, "--bins", opt.bins, "about this many histogram bins (12)")
+      ->type_name("N");
   app.add_option("--color", opt.color, "auto (a terminal and NO_COLOR unset), always or never")
       ->type_name("WHEN");
   app.add_option("--title", opt.title, "the report's title")->type_name("TEXT");
   return runner.run(argc, argv,
-                    [&](socred::cli::Context& ctx) { return socred::report::run(opt, ctx); });
+                    [&](socred::io::Context& ctx) { return socred::report::run(opt, ctx); });
 }

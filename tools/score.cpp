@@ -1,4 +1,5 @@
 // score: every person's score from events, with the lines that made it.
+#include "cli/number.hpp"
 #include "cli/runner.hpp"
 #include "score/run.hpp"
 
@@ -14,7 +15,8 @@ int main(int argc, char** argv) {
   app.add_option("--by", opt.by, "field naming the person (default: person)")->type_name("FIELD");
   app.add_option("--as-of", opt.as_of, "score as of this time (default: the latest event's ts)")
       ->type_name("TIME");
-  app.add_option("--explain", opt.explain, "cite the N events that moved each score most")
+  socred::cli::add_number(app, "--explain", opt.explain,
+                          "cite the N events that moved each score most")
       ->type_name("N");
   app.add_flag("--annotate", opt.annotate,
                "pass every event through with the rules it matched and its points");
@@ -32,13 +34,14 @@ int main(int argc, char** argv) {
   app.add_option("--input-name", opt.input_name,
                  "cite the input under this name (a part of a split file)")
       ->type_name("NAME");
-  app.add_option("--first-line", opt.first_line,
-                 "number the input's first line N (a part of a split file)")
+  socred::cli::add_number(app, "--first-line", opt.first_line,
+                          "number the input's first line N (a part of a split file)")
       ->type_name("N");
   app.add_flag("--dump-plan", opt.dump_plan,
                "print the fields the rules read and their dispatch table, and stop");
-  app.add_option("--threads", opt.threads, "threads for file input (default: all cores)")
+  socred::cli::add_number(app, "--threads", opt.threads,
+                          "threads for file input (default: all cores)")
       ->type_name("N");
   return runner.run(argc, argv,
-                    [&](socred::cli::Context& ctx) { return socred::score::run(opt, ctx); });
+                    [&](socred::io::Context& ctx) { return socred::score::run(opt, ctx); });
 }

@@ -6,48 +6,39 @@
 #include <CLI/CLI.hpp>
 #include <functional>
 #include <string>
-#include <vector>
 
-#include "io/jsonl_writer.hpp"
-#include "io/rejects.hpp"
+#include "io/context.hpp"
 
 namespace socred::cli {
-
-/// The options every reading tool shares.
-struct IoOptions {
-  std::vector<std::string> inputs;  // none or "-": standard input
-  std::string on_error = "stop";
-  bool stats = false;
-  bool strict = false;
-  bool progress = false;
-};
-
-/// What the library's run functions receive.
-struct Context {
-  std::string tool;
-  const IoOptions& io;
-  io::JsonlWriter& out;
-  io::Rejects& rejects;
-  io::LineStats& stats;  // the tool adds what it reads; printed at the end
-};
 
 class Runner {
  public:
   /// Adds --version to `app`; the tool's name is app.get_name().
   explicit Runner(CLI::App& app);
 
-  /// Adds FILE..., --on-error, --stats, --strict and --progress.
-  IoOptions& add_io_options(bool strict = true);
-  /// Adds only --progress, for a tool that reads no input (gen-events).
-  void add_progress_option();
+  /// Adds FILE..., --on-error, --stats, --strict, --progress and --warnings.
+  io::InputOptions& add_io_options(bool strict = true);
+  /// Adds only --progress and --warnings, for a tool that reads no input
+  /// (gen-events).
+  void add_diagnostic_options();
 
-  /// Parses, runs `body`, prints errors and the reconciliation line, flushes
-  /// stdout; returns the process's exit status.
-  int run(int argc, char** argv, const std::function<int(Context&)>& body);
+  /// What the tool calls its subcommands, for messages ("kind of output").
+  void name_subcommands(std::string noun) { noun_ = std::move(noun); }
+
+  /// Parses, runs `body`, prints errors, notes, warnings and the
+  /// reconciliation line, flushes stdout; returns the process's exit status.
+  /// Options may stand before a subcommand's name (`gen-events --seed 3
+  /// events`): the name is taken to the front before CLI11 parses.
+  int run(int argc, char** argv, const std::function<int(io::Context&)>& body);
 
  private:
+  /// The exit status of a failed parse (or of --help and --version).
+  int parse_failure(const CLI::ParseError& e);
+
   CLI::App& app_;
-  IoOptions io_;
+  io::InputOptions io_;
+  std::string warnings_ = "on";  // on, off, error
+  std::string noun_ = "subcommand";
 };
 
 /// "TOOL VERSION (simdjson X.Y.Z, kernel K)"

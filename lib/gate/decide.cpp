@@ -2,12 +2,10 @@
 // would_flip and without_cited only for a denial, since allows need none.
 #include "gate/decide.hpp"
 
-#include <cstdio>
-
 namespace socred::gate {
 
-Decider::Decider(Policy& policy, std::size_t max_reasons, std::string tool)
-    : policy_(policy), ids_(policy.hash()), reasons_(policy, max_reasons), tool_(std::move(tool)) {}
+Decider::Decider(Policy& policy, std::size_t max_reasons, io::Diagnostics* diag)
+    : policy_(policy), ids_(policy.hash()), reasons_(policy, max_reasons), diag_(diag) {}
 
 bool Decider::start(const ScoreLine& line, std::string_view text,
                     const std::vector<int>& services) {
@@ -30,11 +28,10 @@ const Decision& Decider::decide(int service, std::string_view request) {
   d.without_cited.reset();
   if (d.outcome != Outcome::kAllow) {
     reasons_.explain(service, line, trace_, d);
-    if (reasons_.named_rules() && !warned_ && !tool_.empty()) {
-      std::fprintf(stderr,
-                   "%s: warning: reasons name rules, not their reason texts: give --rules "
-                   "FILE, the rule set that made the scores\n",
-                   tool_.c_str());
+    if (reasons_.named_rules() && !warned_ && diag_ != nullptr) {
+      diag_->warning(
+          "reasons name rules, not their reason texts: give --rules FILE, the rule set that made "
+          "the scores");
       warned_ = true;
     }
   }

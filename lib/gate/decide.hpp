@@ -13,16 +13,16 @@
 #include "gate/policy.hpp"
 #include "gate/reasons.hpp"
 #include "gate/score_line.hpp"
+#include "io/diagnostics.hpp"
 
 namespace socred::gate {
 
 class Decider {
  public:
-  /// `max_reasons`: --reasons N; `tool` names the program in the one
-  /// warning a run without --rules gives when a reason names a rule
-  /// (none when empty).
+  /// `max_reasons`: --reasons N; `diag` takes the one warning a run
+  /// without --rules gives when a reason names a rule (none when null).
   explicit Decider(Policy& policy, std::size_t max_reasons = kDefaultReasons,
-                   std::string tool = "gate");
+                   io::Diagnostics* diag = nullptr);
 
   /// Binds a score line (`text` as read, for the decision id) that will be
   /// decided for `services`; false under --strict when a condition of
@@ -41,7 +41,7 @@ class Decider {
   Decision decision_;
   Trace trace_;
   ReasonBuilder reasons_;
-  std::string tool_;
+  io::Diagnostics* diag_;  // the warning that reasons lack texts; none in --test
   bool warned_ = false;
 };
 

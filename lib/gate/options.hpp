@@ -7,10 +7,6 @@
 
 namespace socred::gate {
 
-/// The status of a single question about a person with no score line:
-/// neither allow (0) nor deny (1), so a shell `if` cannot mistake it.
-inline constexpr int kExitNoScore = 3;
-
 /// At most this many penalties and friends' amounts by default, as a US
 /// adverse-action notice gives up to four principal reasons.
 inline constexpr std::size_t kDefaultReasons = 4;

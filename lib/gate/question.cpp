@@ -2,7 +2,8 @@
 // line on stdout and the answer as the exit status. Every input line is
 // still read and validated; the person's last score line is the one used,
 // as the last of repeated keys wins everywhere in socred.
-#include <cstdio>
+#include <fmt/format.h>
+
 #include <string>
 
 #include "gate/decide.hpp"
@@ -12,7 +13,7 @@
 
 namespace socred::gate {
 
-int decide_question(const Options& options, Policy& policy, int service, cli::Context& ctx) {
+int decide_question(const Options& options, Policy& policy, int service, io::Context& ctx) {
   io::RecordReader reader(ctx.io.inputs, ctx.rejects, ctx.stats);
   io::Record record;
   ScoreLine line;
@@ -26,13 +27,12 @@ int decide_question(const Options& options, Policy& policy, int service, cli::Co
   }
   const bool seen = line_number != 0;
   if (!seen) {
-    std::fprintf(stderr, "%s: no score line for person \"%s\"\n", ctx.tool.c_str(),
-                 options.person.c_str());
+    ctx.diag.note(fmt::format("no score line for person \"{}\"", options.person));
     return kExitNoScore;
   }
   simdjson::dom::parser parser;
   read_score_line(parser.parse(found).get_object(), line);
-  Decider decider(policy, options.reasons, ctx.tool);
+  Decider decider(policy, options.reasons, &ctx.diag);
   if (!decider.start(line, found, {service}))
     throw Error(kExitData, policy.problem(), file, line_number);
   const Decision& decision = decider.decide(service);

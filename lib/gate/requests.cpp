@@ -21,7 +21,7 @@ namespace {
 // person -> the score line, minified (what must be kept, and no more).
 using ScoreTable = std::unordered_map<std::string, std::string>;
 
-ScoreTable load_scores(cli::Context& ctx) {
+ScoreTable load_scores(io::Context& ctx) {
   ScoreTable table;
   io::RecordReader reader(ctx.io.inputs, ctx.rejects, ctx.stats);
   io::Record record;
@@ -62,14 +62,14 @@ bool string_field(io::RecordReader& reader, const io::Record& record, const char
 
 }  // namespace
 
-int decide_requests(const Options& options, Policy& policy, cli::Context& ctx) {
+int decide_requests(const Options& options, Policy& policy, io::Context& ctx) {
   const ScoreTable scores = load_scores(ctx);
 
   io::RecordReader requests(std::vector<std::string>{options.requests}, ctx.rejects, ctx.stats);
   io::Record request;
   simdjson::dom::parser score_parser;
   ScoreLine line;
-  Decider decider(policy, options.reasons, ctx.tool);
+  Decider decider(policy, options.reasons, &ctx.diag);
   DecisionWriter writer(ctx.out, policy.hash());
   const std::string* bound = nullptr;  // the score line the decider holds
   while (requests.next(request)) {

@@ -2,7 +2,8 @@
 // unknown service, a question without exactly one service.
 #include "gate/run.hpp"
 
-#include <cstdio>
+#include <fmt/format.h>
+
 #include <string>
 
 #include "gate/modes.hpp"
@@ -10,7 +11,7 @@
 
 namespace socred::gate {
 
-int run(const Options& options, cli::Context& ctx) {
+int run(const Options& options, io::Context& ctx) {
   if (options.reasons > kMaxReasons)
     throw Error(kExitUsage, "--reasons: at most " + std::to_string(kMaxReasons));
   Policy policy(options.policy, options.rules);
@@ -48,12 +49,9 @@ int run(const Options& options, cli::Context& ctx) {
   // count says how often that decided something.
   const Unknowns& unknown = policy.unknowns();
   if (ctx.io.stats && (unknown.missing > 0 || unknown.mismatch > 0))
-    std::fprintf(
-        stderr,
-        "%s: %llu conditions unknown: %llu read a missing field, %llu compared mismatched types\n",
-        ctx.tool.c_str(), static_cast<unsigned long long>(unknown.missing + unknown.mismatch),
-        static_cast<unsigned long long>(unknown.missing),
-        static_cast<unsigned long long>(unknown.mismatch));
+    ctx.diag.note(
+        fmt::format("{} conditions unknown: {} read a missing field, {} compared mismatched types",
+                    unknown.missing + unknown.mismatch, unknown.missing, unknown.mismatch));
   return status;
 }
 

@@ -3,13 +3,13 @@
 // or --test).
 #pragma once
 
-#include "cli/runner.hpp"
 #include "gate/options.hpp"
+#include "io/context.hpp"
 
 namespace socred::gate {
 
 /// Returns the exit status: 0, or 1 / kExitNoScore for a single question,
 /// 1 for a failed --test.
-int run(const Options& options, cli::Context& ctx);
+int run(const Options& options, io::Context& ctx);
 
 }  // namespace socred::gate

@@ -9,11 +9,11 @@
 namespace socred::gate {
 
 int decide_stream(const Options& options, Policy& policy, const std::vector<int>& services,
-                  cli::Context& ctx) {
+                  io::Context& ctx) {
   io::RecordReader reader(ctx.io.inputs, ctx.rejects, ctx.stats);
   io::Record record;
   ScoreLine line;
-  Decider decider(policy, options.reasons, ctx.tool);
+  Decider decider(policy, options.reasons, &ctx.diag);
   DecisionWriter writer(ctx.out, policy.hash());
   while (next_score_line(reader, record, line)) {
     if (!decider.start(line, record.text, services)) {

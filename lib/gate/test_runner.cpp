@@ -83,12 +83,12 @@ std::string reasons_text(const Decision& d) {
 
 }  // namespace
 
-int run_tests(const Options& options, Policy& policy, cli::Context& ctx) {
+int run_tests(const Options& options, Policy& policy, io::Context& ctx) {
   io::RecordReader reader(std::vector<std::string>{options.test}, ctx.rejects, ctx.stats);
   io::Record record;
   Case c;
   // No warning about rule names: a case may well expect a rule by its name.
-  Decider decider(policy, options.reasons, "");
+  Decider decider(policy, options.reasons, nullptr);
   std::vector<bool> exercised(policy.clauses().size());
   std::uint64_t passed = 0, failed = 0;
   while (reader.next(record)) {

@@ -14,8 +14,8 @@ namespace socred::io {
 
 std::string read_config(const std::string& path, const char* what) {
   auto fail = [&](const char* verb, int err) {
-    return Error(kExitNoInput, std::string("cannot ") + verb + " " + what + ": " + std::strerror(err),
-                 path);
+    return Error(kExitNoInput,
+                 std::string("cannot ") + verb + " " + what + ": " + std::strerror(err), path);
   };
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) throw fail("open", errno);

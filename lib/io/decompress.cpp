@@ -44,7 +44,8 @@ class GzipSource final : public ByteSource {
       if (rc == Z_STREAM_END) {
         between_members_ = true;
       } else if (rc == Z_BUF_ERROR) {
-        if (eof_ && z_.avail_in == 0) throw Error(kExitData, "gzip data cut short (truncated file?)");
+        if (eof_ && z_.avail_in == 0)
+          throw Error(kExitData, "gzip data cut short (truncated file?)");
       } else if (rc != Z_OK) {
         throw Error(kExitData, std::string("invalid gzip data: ") +
                                    (z_.msg != nullptr ? z_.msg : "corrupt stream"));

@@ -13,6 +13,7 @@ enum ExitStatus : int {
   kExitOk = 0,
   kExitNo = 1,  // a "no" answer (gate's single question)
   kExitUsage = 2,
+  kExitNoScore = 3,   // gate's single question, no score line: neither yes (0) nor no (1)
   kExitData = 65,     // EX_DATAERR
   kExitNoInput = 66,  // EX_NOINPUT
   kExitIo = 74,       // EX_IOERR

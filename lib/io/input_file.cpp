@@ -9,12 +9,14 @@
 #include <cstring>
 
 #include "io/error.hpp"
+#include "io/standard_streams.hpp"
 
 namespace socred::io {
 
 InputFile open_input(const std::string& path) {
   InputFile in;
   if (path == "-") {
+    check_standard_input();
     in.fd = 0;
     in.name = "<stdin>";
   } else {

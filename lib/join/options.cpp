@@ -69,7 +69,7 @@ std::uint64_t parse_size(std::string_view text) {
   return value << shift;
 }
 
-Spec resolve(const Options& o, const cli::IoOptions& io) {
+Spec resolve(const Options& o, const io::InputOptions& io) {
   Spec spec;
   if (o.right.empty()) throw Error(kExitUsage, "--right FILE is required");
   if (o.on.empty()) throw Error(kExitUsage, "--on KEY is required");

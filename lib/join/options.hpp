@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "cli/runner.hpp"
+#include "io/context.hpp"
 #include "join/key.hpp"
 #include "join/partition.hpp"
 
@@ -56,7 +56,7 @@ struct Spec {
 };
 
 /// Checks the options and resolves defaults; usage errors are status 2.
-Spec resolve(const Options& options, const cli::IoOptions& io);
+Spec resolve(const Options& options, const io::InputOptions& io);
 
 /// "512M", "1G", "100K", "4096": bytes (K, M, G, T are powers of 1024).
 std::uint64_t parse_size(std::string_view text);

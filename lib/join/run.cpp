@@ -2,7 +2,7 @@
 // output), then the merge, hash or grace join.
 #include "join/run.hpp"
 
-#include <cstdio>
+#include <fmt/format.h>
 
 #include "join/assemble.hpp"
 #include "join/hash_join.hpp"
@@ -11,7 +11,7 @@
 
 namespace socred::join {
 
-int run(const Options& options, cli::Context& ctx) {
+int run(const Options& options, io::Context& ctx) {
   const Spec spec = resolve(options, ctx.io);
   auto right_reader = std::make_unique<io::RecordReader>(std::vector<std::string>{spec.right_path},
                                                          ctx.rejects, ctx.stats);
@@ -26,14 +26,11 @@ int run(const Options& options, cli::Context& ctx) {
     hash_join(spec, left, right, assembler, ctx.out, stats);
   }
   if (spec.stats && stats.grace) {
-    std::fprintf(stderr,
-                 "%s: grace join: %llu temporary partitions in %s, %llu bytes spilled, "
-                 "largest table %llu bytes (limit %llu), over the limit: %llu\n",
-                 ctx.tool.c_str(), static_cast<unsigned long long>(stats.partitions),
-                 spec.tmpdir.c_str(), static_cast<unsigned long long>(stats.spilled_bytes),
-                 static_cast<unsigned long long>(stats.peak_table),
-                 static_cast<unsigned long long>(spec.memory),
-                 static_cast<unsigned long long>(stats.oversized));
+    ctx.diag.note(fmt::format(
+        "grace join: {} temporary partitions in {}, {} bytes spilled, largest table {} bytes "
+        "(limit {}), over the limit: {}",
+        stats.partitions, spec.tmpdir, stats.spilled_bytes, stats.peak_table, spec.memory,
+        stats.oversized));
   }
   return 0;
 }

@@ -8,7 +8,7 @@
 #include <cstdint>
 #include <string>
 
-#include "link/damerau_levenshtein.hpp"
+#include "io/damerau_levenshtein.hpp"
 #include "link/jaro_winkler.hpp"
 #include "link/normalise.hpp"
 
@@ -62,11 +62,11 @@ double similarity(const Texts& t) {
 }
 
 std::size_t distance(const Texts& t, std::size_t limit) {
-  if (t.ascii) return damerau_levenshtein(t.a, t.b, limit);
+  if (t.ascii) return io::damerau_levenshtein(t.a, t.b, limit);
   thread_local std::u32string wa, wb;
   to_code_points(t.a, wa);
   to_code_points(t.b, wb);
-  return damerau_levenshtein(wa, wb, limit);
+  return io::damerau_levenshtein(wa, wb, limit);
 }
 
 int name_level(const Comparison& c, const Value& a, const Arena& arena_a, const Value& b,

@@ -1,8 +1,7 @@
 // The options of record linkage, a mode of join-records (--fuzzy, or
-// --dedupe for one source), and the function that runs it.
+// --dedupe for one source); cli/link_options.hpp binds them.
 #pragma once
 
-#include <CLI/CLI.hpp>
 #include <cmath>
 #include <cstdint>
 #include <string>
@@ -38,11 +37,5 @@ struct Options {
   /// True when a linkage mode was asked for.
   bool wanted() const { return fuzzy || dedupe; }
 };
-
-/// Adds the linkage options to `app`, in a group of their own in --help.
-/// --right is not among them: the tool that hosts linkage owns it. The
-/// host's options named in `exact_only` become errors next to --fuzzy or
-/// --dedupe, rather than being silently ignored.
-void add_options(CLI::App& app, Options& options, const std::vector<std::string>& exact_only = {});
 
 }  // namespace socred::link

@@ -1,12 +1,11 @@
 // The linkage pipeline. Each stage is a function of its own file; this one
-// checks the options against each other, wires the stages, and says on
-// stderr what a user should know (values that could not be compared, EM
+// checks the options against each other, wires the stages, and notes
+// what a user should know (values that could not be compared, EM
 // that did not settle, the size of the work with --stats).
 #include "link/run.hpp"
 
 #include <fmt/format.h>
 
-#include <cstdio>
 #include <memory>
 #include <set>
 #include <thread>
@@ -62,7 +61,7 @@ unsigned thread_count(unsigned asked) {
   return n > 0 ? n : 1;
 }
 
-void note_unusable(const cli::Context& ctx, const std::vector<Comparison>& comparisons,
+void note_unusable(const io::Context& ctx, const std::vector<Comparison>& comparisons,
                    const Side& side, const char* which) {
   for (std::size_t c = 0; c < comparisons.size(); ++c) {
     const std::uint64_t n = side.unusable[c];
@@ -71,11 +70,9 @@ void note_unusable(const cli::Context& ctx, const std::vector<Comparison>& compa
                        : comparisons[c].kind == Kind::kYear   ? "a year"
                        : comparisons[c].kind == Kind::kNumber ? "a number"
                                                               : "text";
-    std::fprintf(
-        stderr,
-        "%s: note: \"%s\": %llu %svalue%s not %s, compared as missing (--strict rejects %s)\n",
-        ctx.tool.c_str(), comparisons[c].name.c_str(), static_cast<unsigned long long>(n), which,
-        n == 1 ? " is" : "s are", what, n == 1 ? "it" : "them");
+    ctx.diag.note(fmt::format(
+        "note: \"{}\": {} {}value{} not {}, compared as missing (--strict rejects {})",
+        comparisons[c].name, n, which, n == 1 ? " is" : "s are", what, n == 1 ? "it" : "them"));
   }
 }
 
@@ -174,7 +171,7 @@ Setup setup(const Options& o) {
 // Every input is opened before any is read: a missing file stops the run
 // (66) before it has consumed standard input.
 struct Readers {
-  Readers(const Options& o, cli::Context& ctx) : left(ctx.io.inputs, ctx.rejects, ctx.stats) {
+  Readers(const Options& o, io::Context& ctx) : left(ctx.io.inputs, ctx.rejects, ctx.stats) {
     if (!o.dedupe)
       right = std::make_unique<io::RecordReader>(std::vector<std::string>{o.right}, ctx.rejects,
                                                  ctx.stats);
@@ -188,7 +185,7 @@ struct Readers {
 
 // Reads the records of each side (the right one only when linking), each
 // with its id and true-match fields, and notes values that were unusable.
-void load_sides(const Options& o, const Setup& s, Readers& readers, const cli::Context& ctx,
+void load_sides(const Options& o, const Setup& s, Readers& readers, const io::Context& ctx,
                 Side& left, Side& right_side) {
   const bool dedupe = o.dedupe;
   auto id_spec = split_field_spec(o.id);
@@ -237,7 +234,7 @@ std::uint64_t guard_pairs(const std::vector<BlockingRule>& rules, const Blocking
 // what it could not estimate; --train saves it).
 void fit_model(const Options& o, Setup& s, const Side& left, const Side& right,
                const Blocking& blocking, std::uint64_t raw_pairs, unsigned threads,
-               const cli::Context& ctx, Training& training) {
+               const io::Context& ctx, Training& training) {
   const bool dedupe = o.dedupe;
   Model& model = s.model;
   if (s.given_model) {
@@ -254,14 +251,14 @@ void fit_model(const Options& o, Setup& s, const Side& left, const Side& right,
   model = train_model(s.comparisons, s.rules, left, right, blocking, dedupe, t, training);
   for (const Session& session : training.sessions)
     if (!session.em.converged && session.em.iterations > 0)
-      std::fprintf(stderr,
-                   "%s: note: EM on the pairs of rule \"%s\" did not settle in %d iterations\n",
-                   ctx.tool.c_str(), session.rule.c_str(), session.em.iterations);
+      ctx.diag.note(
+          fmt::format("note: EM on the pairs of rule \"{}\" did not settle in {} iterations",
+                      session.rule, session.em.iterations));
   for (const std::string& name : training.not_estimated)
-    std::fprintf(stderr,
-                 "%s: note: every blocking rule uses \"%s\", so its m could not be estimated "
-                 "(add a rule without it)\n",
-                 ctx.tool.c_str(), name.c_str());
+    ctx.diag.note(
+        fmt::format("note: every blocking rule uses \"{}\", so its m could not be estimated "
+                    "(add a rule without it)",
+                    name));
   if (!o.train.empty()) write_model(o.train, model_json(model, s.block_texts, &training));
 }
 
@@ -304,7 +301,7 @@ bool collects(const Options& o) {
 // Weighs every candidate pair and keeps the links (--best: one a left record).
 Linked link_pairs(const Options& o, const Setup& s, const Side& left, const Side& right,
                   const Blocking& blocking, const Scorer& scorer, const LinkWriter& writer,
-                  unsigned threads, cli::Context& ctx) {
+                  unsigned threads, io::Context& ctx) {
   const Selection keep = selection(o, s.model, right.size);
   const bool collect = collects(o);
   Linked linked;
@@ -352,7 +349,7 @@ void write_clusters(const Options& o, const Side& left, const LinkWriter& writer
 // true matches, the clusters, or the links kept until now.
 void write_results(const Options& o, const Setup& s, Readers& readers, const Side& left,
                    const Side& right, const Blocking& blocking, const LinkWriter& writer,
-                   const Linked& linked, cli::Context& ctx) {
+                   const Linked& linked, io::Context& ctx) {
   const bool dedupe = o.dedupe;
   const bool evaluating = !o.evaluate.empty() || !o.evaluate_pairs.empty();
   if (evaluating) {
@@ -375,21 +372,21 @@ void write_results(const Options& o, const Setup& s, Readers& readers, const Sid
 
 // --stats: the size of the work, on stderr.
 void report_stats(const Options& o, const Setup& s, const Side& left, const Side& right,
-                  const Linked& linked, const Training& training, const cli::Context& ctx) {
+                  const Linked& linked, const Training& training, const io::Context& ctx) {
   const bool dedupe = o.dedupe;
   std::string sizes = dedupe ? fmt::format("{} records", left.size)
                              : fmt::format("{} x {} records", left.size, right.size);
-  std::fprintf(stderr, "%s: linkage: %s, %llu candidate pairs of %.0f, prior 1 in %.0f, %llu links",
-               ctx.tool.c_str(), sizes.c_str(), static_cast<unsigned long long>(linked.compared),
-               all_pairs(left.size, right.size, dedupe), 1 / s.model.prior,
-               static_cast<unsigned long long>(linked.streamed + linked.links.size()));
-  if (!s.given_model) std::fprintf(stderr, ", %.1f expected matches", training.expected_matches);
-  std::fprintf(stderr, "\n");
+  std::string line =
+      fmt::format("linkage: {}, {} candidate pairs of {:.0f}, prior 1 in {:.0f}, {} links", sizes,
+                  linked.compared, all_pairs(left.size, right.size, dedupe), 1 / s.model.prior,
+                  linked.streamed + linked.links.size());
+  if (!s.given_model) line += fmt::format(", {:.1f} expected matches", training.expected_matches);
+  ctx.diag.note(line);
 }
 
 }  // namespace
 
-int run(const Options& o, cli::Context& ctx) {
+int run(const Options& o, io::Context& ctx) {
   check(o);
   const bool dedupe = o.dedupe;
   const unsigned threads = thread_count(o.threads);

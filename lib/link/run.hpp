@@ -3,13 +3,13 @@
 // preview of the blocking, or an evaluation.
 #pragma once
 
-#include "cli/runner.hpp"
+#include "io/context.hpp"
 #include "link/options.hpp"
 
 namespace socred::link {
 
 /// Left records come from ctx.io.inputs; the right ones from
 /// options.right (linking only). Returns the exit status.
-int run(const Options& options, cli::Context& ctx);
+int run(const Options& options, io::Context& ctx);
 
 }  // namespace socred::link

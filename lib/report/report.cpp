@@ -105,7 +105,7 @@ Grouped<Tally> accumulate(io::RecordReader& reader, io::Record& record, const Me
 }
 
 template <class Tally, class Layout>
-void report_kind(io::RecordReader& reader, io::Record& record, Meta& meta, cli::Context& ctx,
+void report_kind(io::RecordReader& reader, io::Record& record, Meta& meta, io::Context& ctx,
                  const Output& output, Layout layout) {
   Grouped<Tally> grouped = accumulate<Tally>(reader, record, meta);
   meta.stats = ctx.stats;
@@ -114,11 +114,15 @@ void report_kind(io::RecordReader& reader, io::Record& record, Meta& meta, cli::
     write_json(ctx.out, meta, doc, grouped);
   else
     output.page(std::move(doc));
+  // Every line in "(missing)": the --by path is most likely misspelt.
+  const auto groups = grouped.list();
+  if (grouped.grouped() && groups.size() == 1 && groups[0].missing)
+    ctx.diag.warning("--by: field \"" + io::path_text(*grouped.by()) + "\" was in no input line");
 }
 
 }  // namespace
 
-int run(const Options& opt, cli::Context& ctx) {
+int run(const Options& opt, io::Context& ctx) {
   Meta meta;
   meta.files = ctx.io.inputs;
   if (meta.files.empty()) meta.files.push_back("-");

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "cli/runner.hpp"
+#include "io/context.hpp"
 
 namespace socred::report {
 
@@ -25,6 +25,6 @@ struct Options {
   std::string title;
 };
 
-int run(const Options& options, cli::Context& ctx);
+int run(const Options& options, io::Context& ctx);
 
 }  // namespace socred::report

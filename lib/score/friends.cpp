@@ -18,7 +18,7 @@ bool string_field(simdjson::dom::object o, const char* name, std::string_view& o
 
 }  // namespace
 
-FriendsFile::FriendsFile(const std::string& path, cli::Context& ctx) {
+FriendsFile::FriendsFile(const std::string& path, io::Context& ctx) {
   io::RecordReader reader({path}, ctx.rejects, ctx.stats);
   io::Record record;
   std::string_view a, b;
@@ -33,7 +33,7 @@ FriendsFile::FriendsFile(const std::string& path, cli::Context& ctx) {
   if (name_.empty()) name_ = path == "-" ? "<stdin>" : path;
 }
 
-void load_links(const std::string& path, State& state, cli::Context& ctx) {
+void load_links(const std::string& path, State& state, io::Context& ctx) {
   const PersonTable* accounts = state.friend_accounts();
   io::RecordReader reader({path}, ctx.rejects, ctx.stats);
   io::Record record;

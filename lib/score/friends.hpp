@@ -9,7 +9,7 @@
 #include <utility>
 #include <vector>
 
-#include "cli/runner.hpp"
+#include "io/context.hpp"
 #include "score/person_table.hpp"
 #include "score/state.hpp"
 
@@ -19,7 +19,7 @@ namespace socred::score {
 class FriendsFile {
  public:
   /// Reads lines {"a":ACCOUNT,"b":ACCOUNT}; bad lines go to ctx.rejects.
-  FriendsFile(const std::string& path, cli::Context& ctx);
+  FriendsFile(const std::string& path, io::Context& ctx);
   const PersonTable& accounts() const { return accounts_; }
   const std::vector<std::pair<std::uint32_t, std::uint32_t>>& edges() const { return edges_; }
   const std::string& name() const { return name_; }
@@ -35,7 +35,7 @@ class FriendsFile {
 /// `person`, as gen-events accounts --truth writes). A person named there
 /// but without events is added to the state (events 0). Bad lines go to
 /// ctx.rejects.
-void load_links(const std::string& path, State& state, cli::Context& ctx);
+void load_links(const std::string& path, State& state, io::Context& ctx);
 
 struct GraphStats {
   std::uint64_t read = 0;        // edges in the file

@@ -11,7 +11,7 @@
 namespace socred::score {
 
 RegisterStats load_people(const std::string& path, const io::Path& by, State& state,
-                          cli::Context& ctx) {
+                          io::Context& ctx) {
   RegisterStats stats;
   io::RecordReader reader({path}, ctx.rejects, ctx.stats);
   io::Record record;

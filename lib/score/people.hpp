@@ -6,7 +6,7 @@
 #include <cstdint>
 #include <string>
 
-#include "cli/runner.hpp"
+#include "io/context.hpp"
 #include "io/json_path.hpp"
 #include "score/state.hpp"
 
@@ -22,7 +22,7 @@ struct RegisterStats {
 /// Adds every person of the register (lines holding `by`, a string, as
 /// gen-events people writes them) to `state`; bad lines go to ctx.rejects.
 RegisterStats load_people(const std::string& path, const io::Path& by, State& state,
-                          cli::Context& ctx);
+                          io::Context& ctx);
 
 /// "people.jsonl: 5000 persons, 115 with no event; 0 persons scored are not in it"
 std::string register_summary(const RegisterStats& stats);

@@ -5,7 +5,6 @@
 #include <fmt/format.h>
 #include <simdjson.h>
 
-#include <cstdio>
 #include <optional>
 
 #include "io/chunked_read.hpp"
@@ -71,16 +70,16 @@ std::optional<std::int64_t> last_ts_guess(const io::ChunkedInput& inputs) {
   return best;
 }
 
-void report_soft(const cli::Context& ctx, std::uint64_t soft) {
+void report_soft(const io::Context& ctx, std::uint64_t soft) {
   if (ctx.io.stats && !ctx.io.strict && soft > 0)
-    std::fprintf(stderr,
-                 "%s: conditions made false by a missing field or a type mismatch: %llu "
-                 "(--strict makes them errors)\n",
-                 ctx.tool.c_str(), static_cast<unsigned long long>(soft));
+    ctx.diag.note(fmt::format(
+        "conditions made false by a missing field or a type mismatch: {} (--strict makes them "
+        "errors)",
+        soft));
 }
 
 void write(State& state, const Options& opt, const std::optional<std::int64_t>& as_of,
-           const FriendsFile* friends, cli::Context& ctx) {
+           const FriendsFile* friends, io::Context& ctx) {
   if (!opt.links.empty()) {
     // --links replaces the accounts the events carry.
     state.set_friend_accounts(&friends->accounts());
@@ -88,8 +87,7 @@ void write(State& state, const Options& opt, const std::optional<std::int64_t>& 
   }
   if (!opt.people.empty()) {
     const RegisterStats stats = load_people(opt.people, io::parse_path(opt.by), state, ctx);
-    if (ctx.io.stats)
-      std::fprintf(stderr, "%s: register %s\n", ctx.tool.c_str(), register_summary(stats).c_str());
+    if (ctx.io.stats) ctx.diag.note("register " + register_summary(stats));
   }
   TotalsBuilder totals(state);
   if (opt.partial) {
@@ -97,8 +95,7 @@ void write(State& state, const Options& opt, const std::optional<std::int64_t>& 
   } else if (friends != nullptr) {
     GraphStats stats;
     Graph graph = build_graph(*friends, state, stats);
-    std::fprintf(stderr, "%s: %s\n", ctx.tool.c_str(),
-                 graph_summary(friends->name(), stats).c_str());
+    ctx.diag.note(graph_summary(friends->name(), stats));
     SpillResult spill(state, totals, graph);
     write_scores(state, totals, opt.explain > 0, &spill, ctx.out);
   } else {
@@ -107,7 +104,7 @@ void write(State& state, const Options& opt, const std::optional<std::int64_t>& 
 }
 
 int merge(const Options& opt, const RuleSet& rules, const std::optional<std::int64_t>& as_of,
-          const FriendsFile* friends, cli::Context& ctx) {
+          const FriendsFile* friends, io::Context& ctx) {
   State state(rules, opt.explain);
   if (friends != nullptr && opt.links.empty()) state.set_friend_accounts(&friends->accounts());
   PartialReader partials(state, as_of);
@@ -121,7 +118,7 @@ int merge(const Options& opt, const RuleSet& rules, const std::optional<std::int
 }
 
 int annotate(const io::ChunkedInput& inputs, ScanSettings settings, bool need_latest,
-             unsigned threads, cli::Context& ctx) {
+             unsigned threads, io::Context& ctx) {
   if (need_latest) {
     // Fades need the newest event's time before the first line goes out:
     // a first pass finds it (its line counts are not the run's).
@@ -144,7 +141,7 @@ int annotate(const io::ChunkedInput& inputs, ScanSettings settings, bool need_la
 
 }  // namespace
 
-int run(const Options& opt, cli::Context& ctx) {
+int run(const Options& opt, io::Context& ctx) {
   if (opt.explain > kMaxExplain)
     throw Error(kExitUsage, fmt::format("--explain: at most {} events per person", kMaxExplain));
   if (opt.annotate && (opt.partial || opt.merge || opt.explain > 0))

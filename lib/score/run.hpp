@@ -5,7 +5,7 @@
 #include <cstddef>
 #include <string>
 
-#include "cli/runner.hpp"
+#include "io/context.hpp"
 
 namespace socred::score {
 
@@ -29,6 +29,6 @@ struct Options {
 /// Largest --explain.
 inline constexpr std::size_t kMaxExplain = 100;
 
-int run(const Options& options, cli::Context& ctx);
+int run(const Options& options, io::Context& ctx);
 
 }  // namespace socred::score

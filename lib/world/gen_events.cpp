@@ -16,9 +16,6 @@
 
 namespace socred::world {
 
-const std::vector<std::string> kKindsOfOutput = {"people", "accounts", "events", "friends",
-                                                 "manifest"};
-
 namespace {
 
 struct Shard {
@@ -61,7 +58,7 @@ NoiseSettings noise_settings(const Options& o) {
 
 // Every line goes out through here, so the progress meter counts lines
 // written (gen-events reads nothing).
-void write_block(cli::Context& ctx, std::string_view block) {
+void write_block(io::Context& ctx, std::string_view block) {
   if (block.empty()) return;
   ctx.out.write_raw_line(block.substr(0, block.size() - 1));
   io::Progress& meter = io::Progress::get();
@@ -71,15 +68,38 @@ void write_block(cli::Context& ctx, std::string_view block) {
 }
 
 // Flushes `buf` to the writer once it holds enough to be worth a write.
-void drain(cli::Context& ctx, TextBuffer& buf, bool last) {
+void drain(io::Context& ctx, TextBuffer& buf, bool last) {
   if (buf.size() >= (1u << 16) || (last && buf.size() > 0)) {
     write_block(ctx, buf.view());
     buf.clear();
   }
 }
 
-void write_people(const Options& o, const Population& pop, const Shard& sh, cli::Context& ctx) {
-  auto [begin, end] = slice(pop.size(), sh);
+// What every kind checks first: the shard, the start and the noise, as
+// usage errors (the command line checked them too; a library caller may not).
+struct Setup {
+  Shard shard;
+  std::int64_t start_day = 0;
+  NoiseSettings noise;
+};
+
+Setup setup(const Options& o) {
+  Setup s;
+  if (!o.shard.empty() && !parse_shard(o.shard, s.shard))
+    throw Error(kExitUsage, "--shard: " + check_shard(o.shard));
+  auto start = parse_start(o.start);
+  if (!start) throw Error(kExitUsage, "--start: " + check_start(o.start));
+  if (*start + o.days > days_from_civil(9999, 12, 31) + 1)
+    throw Error(kExitUsage, "--start and --days reach past the year 9999");
+  s.start_day = *start;
+  s.noise = noise_settings(o);
+  return s;
+}
+
+void write_people(const Options& o, io::Context& ctx) {
+  const Setup s = setup(o);
+  Population pop(o.seed, o.population);
+  auto [begin, end] = slice(pop.size(), s.shard);
   TextBuffer buf;
   std::string scratch;
   for (auto i = static_cast<std::uint32_t>(begin); i < end; ++i) {
@@ -89,10 +109,11 @@ void write_people(const Options& o, const Population& pop, const Shard& sh, cli:
   drain(ctx, buf, true);
 }
 
-void write_accounts(const Options& o, const Population& pop, const NoiseSettings& noise,
-                    const Shard& sh, cli::Context& ctx) {
-  auto [begin, end] = slice(pop.size(), sh);
-  AccountWriter writer(pop, noise, o.truth);
+void write_accounts(const Options& o, io::Context& ctx) {
+  const Setup s = setup(o);
+  Population pop(o.seed, o.population);
+  auto [begin, end] = slice(pop.size(), s.shard);
+  AccountWriter writer(pop, s.noise, o.truth);
   TextBuffer buf;
   for (auto i = static_cast<std::uint32_t>(begin); i < end; ++i) {
     writer.write(i, buf);
@@ -101,9 +122,27 @@ void write_accounts(const Options& o, const Population& pop, const NoiseSettings
   drain(ctx, buf, true);
 }
 
-void write_friends(const Options& o, const Population& pop, const Shard& sh, cli::Context& ctx) {
+void write_events(const Options& o, io::Context& ctx) {
+  const Setup s = setup(o);
+  Population pop(o.seed, o.population);
+  EventSettings e;
+  e.start_day = s.start_day;
+  e.days = o.days;
+  e.linked = o.linked;
+  e.court_name_share = o.court_name_share;
+  e.noise = s.noise;
+  e.threads = o.threads;
+  e.shard = s.shard.index;
+  e.shards = s.shard.count;
+  EventGenerator gen(pop, e);
+  gen.run([&](std::string_view block) { write_block(ctx, block); });
+}
+
+void write_friends(const Options& o, io::Context& ctx) {
+  const Setup s = setup(o);
+  Population pop(o.seed, o.population);
   std::vector<std::uint64_t> edges = friend_edges(pop, o.friends);
-  auto [begin, end] = slice(edges.size(), sh);
+  auto [begin, end] = slice(edges.size(), s.shard);
   TextBuffer buf;
   for (auto e = begin; e < end; ++e) {
     put_friend(edges[e], buf);
@@ -112,12 +151,40 @@ void write_friends(const Options& o, const Population& pop, const Shard& sh, cli
   drain(ctx, buf, true);
 }
 
+void write_manifest(const Options& o, io::Context& ctx) {
+  const Setup s = setup(o);
+  ctx.out.write_raw_line(manifest(o, s.noise));
+}
+
 }  // namespace
 
-std::string check_kind(const std::string& text) {
-  for (const auto& k : kKindsOfOutput)
-    if (k == text) return {};
-  return "unknown kind '" + text + "' (people, accounts, events, friends, manifest)";
+const std::vector<KindOfOutput>& kinds_of_output() {
+  // The options each kind reads; --progress and --warnings are the runner's.
+  static const std::vector<KindOfOutput> all = {
+      {"people",
+       "the population register, one line per person",
+       {"--seed", "--population", "--shard", "--truth"},
+       write_people},
+      {"accounts",
+       "accounts on the private platforms, with sign-up noise",
+       {"--seed", "--population", "--shard", "--truth", "--noise", "--noise-field", "--noise-for"},
+       write_accounts},
+      {"events",
+       "private events and public records, ordered by time",
+       {"--seed", "--population", "--start", "--days", "--shard", "--threads", "--linked",
+        "--noise", "--noise-field", "--noise-for", "--court-name-share"},
+       write_events},
+      {"friends",
+       "edges between social accounts (a small world)",
+       {"--seed", "--population", "--shard", "--degree", "--rewire", "--homophily"},
+       write_friends},
+      {"manifest",
+       "one line naming every input of the output, to keep beside it",
+       {"--seed", "--population", "--start", "--days", "--noise", "--noise-field", "--noise-for",
+        "--court-name-share", "--degree", "--rewire", "--homophily"},
+       write_manifest},
+  };
+  return all;
 }
 
 std::string check_shard(const std::string& text) {
@@ -143,43 +210,13 @@ std::string check_noise_group(const std::string& text) {
   return err ? *err : std::string();
 }
 
-int run(const Options& o, cli::Context& ctx) {
-  Shard shard;
-  if (!o.shard.empty() && !parse_shard(o.shard, shard))
-    throw Error(kExitUsage, "--shard: " + check_shard(o.shard));
-  auto start = parse_start(o.start);
-  if (!start) throw Error(kExitUsage, "--start: " + check_start(o.start));
-  if (*start + o.days > days_from_civil(9999, 12, 31) + 1)
-    throw Error(kExitUsage, "--start and --days reach past the year 9999");
-  NoiseSettings noise = noise_settings(o);
-
-  if (o.kind == "manifest") {
-    ctx.out.write_raw_line(manifest(o, noise));
-    return kExitOk;
-  }
-  Population pop(o.seed, o.population);
-  if (o.kind == "people") {
-    write_people(o, pop, shard, ctx);
-  } else if (o.kind == "accounts") {
-    write_accounts(o, pop, noise, shard, ctx);
-  } else if (o.kind == "friends") {
-    write_friends(o, pop, shard, ctx);
-  } else if (o.kind == "events") {
-    EventSettings s;
-    s.start_day = *start;
-    s.days = o.days;
-    s.linked = o.linked;
-    s.court_name_share = o.court_name_share;
-    s.noise = noise;
-    s.threads = o.threads;
-    s.shard = shard.index;
-    s.shards = shard.count;
-    EventGenerator gen(pop, s);
-    gen.run([&](std::string_view block) { write_block(ctx, block); });
-  } else {
-    throw Error(kExitUsage, "unknown kind of output '" + o.kind + "'");
-  }
-  return kExitOk;
+int run(const Options& o, io::Context& ctx) {
+  for (const KindOfOutput& k : kinds_of_output())
+    if (k.name == o.kind) {
+      k.write(o, ctx);
+      return kExitOk;
+    }
+  throw Error(kExitUsage, "unknown kind of output '" + o.kind + "'");
 }
 
 }  // namespace socred::world

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "cli/runner.hpp"
+#include "io/context.hpp"
 #include "world/events.hpp"
 #include "world/friends.hpp"
 #include "world/noise.hpp"
@@ -30,16 +30,26 @@ struct Options {
   FriendSettings friends;
 };
 
-/// The kinds of output, for the tool's check and help.
-extern const std::vector<std::string> kKindsOfOutput;
+/// A kind of output: its name, a line for --help, the options it reads (as
+/// the command line spells them: the others cannot change its bytes) and
+/// what writes it.
+struct KindOfOutput {
+  std::string name;
+  std::string help;
+  std::vector<std::string> options;
+  void (*write)(const Options&, io::Context&);
+};
+
+/// Every kind of output, in the order --help lists them: the one list.
+const std::vector<KindOfOutput>& kinds_of_output();
 
 /// Validators for CLI11: an empty string means the text is fine.
-std::string check_kind(const std::string& text);
 std::string check_shard(const std::string& text);
 std::string check_start(const std::string& text);
 std::string check_noise_field(const std::string& text);
 std::string check_noise_group(const std::string& text);
 
-int run(const Options& o, cli::Context& ctx);
+/// Writes the kind of output `o.kind` names.
+int run(const Options& o, io::Context& ctx);
 
 }  // namespace socred::world

@@ -10,7 +10,7 @@ int main(int argc, char** argv) {
   auto& io = runner.add_io_options(false);
   bool reemit = false;
   app.add_flag("--reemit", reemit, "re-serialise each parsed value instead of copying the line");
-  return runner.run(argc, argv, [&](socred::cli::Context& ctx) {
+  return runner.run(argc, argv, [&](socred::io::Context& ctx) {
     socred::io::RecordReader reader(io.inputs, ctx.rejects, ctx.stats);
     socred::io::Record record;
     while (reader.next(record)) {

@@ -1,7 +1,7 @@
 // Test driver for record linkage until and besides join-records: the same
 // options (lib/link) with a --right of its own. Not installed.
+#include "cli/link_options.hpp"
 #include "cli/runner.hpp"
-#include "link/options.hpp"
 #include "link/run.hpp"
 
 int main(int argc, char** argv) {
@@ -10,8 +10,8 @@ int main(int argc, char** argv) {
   runner.add_io_options();
   socred::link::Options options;
   app.add_option("--right", options.right, "the right-hand source")->type_name("FILE");
-  socred::link::add_options(app, options);
-  return runner.run(argc, argv, [&](socred::cli::Context& ctx) {
+  socred::cli::add_link_options(app, options);
+  return runner.run(argc, argv, [&](socred::io::Context& ctx) {
     options.fuzzy = true;
     return socred::link::run(options, ctx);
   });

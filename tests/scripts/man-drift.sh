@@ -15,7 +15,7 @@ for tool in gen-events join-records score gate report; do
     continue
   fi
   help=$("$tool" --help)
-  subs=$(printf '%s\n' "$help" | awk '/^SUBCOMMANDS:/{on=1; next} on && /^  [a-z]/{print $1} on && /^[A-Z]/{on=0}')
+  subs=$(printf '%s\n' "$help" | awk '/^(SUBCOMMANDS|Subcommands):/{on=1; next} on && /^  [a-z]/{print $1} on && /^[A-Z]/{on=0}')
   for sub in $subs; do help+=$'\n'$("$tool" "$sub" --help); done
   from_help=$(printf '%s\n' "$help" | grep -oE -- '--[a-z][a-z0-9-]*' | sort -u)
   from_page=$(grep -oE -- '\\-\\-[a-z][a-z0-9-]*' "$page" | sed 's/\\-/-/g' | sort -u)

@@ -17,7 +17,7 @@ namespace join_test {
 
 inline socred::join::Spec spec_of(socred::join::Options o) {
   if (o.right.empty()) o.right = "right.jsonl";
-  socred::cli::IoOptions io;
+  socred::io::InputOptions io;
   return socred::join::resolve(o, io);
 }
 

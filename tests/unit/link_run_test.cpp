@@ -2,7 +2,7 @@
 #include <fstream>
 
 #include "catch.hpp"
-#include "cli/runner.hpp"
+#include "io/context.hpp"
 #include "io/error.hpp"
 #include "link/run.hpp"
 
@@ -23,9 +23,10 @@ std::string run_link(link::Options options, const std::vector<std::string>& inpu
   io::JsonlWriter out(&captured);
   io::Rejects rejects("stop");
   io::LineStats stats;
-  cli::IoOptions io;
+  io::InputOptions io;
   io.inputs = inputs;
-  cli::Context ctx{"join-records", io, out, rejects, stats};
+  io::Diagnostics diag;
+  io::Context ctx{io, out, rejects, stats, diag};
   link::run(options, ctx);
   out.flush();
   return captured;
@@ -132,3 +133,26 @@ TEST_CASE("blocking beyond --max-pairs stops with the rule and its largest block
   std::remove(path.c_str());
 }
 // clang-format on
+
+TEST_CASE("notes reach the diagnostics sink, not stderr", "[link]") {
+  std::string path = write_temp("notes.jsonl", "{\"name\":\"Wang Fang\"}\n{\"name\":\"Li Na\"}\n");
+  link::Options o;
+  o.dedupe = true;
+  o.compare = {"name"};
+  std::string captured;
+  io::JsonlWriter out(&captured);
+  io::Rejects rejects("stop");
+  io::LineStats stats;
+  io::InputOptions in;
+  in.inputs = {path};
+  io::Diagnostics diag;
+  io::Context ctx{in, out, rejects, stats, diag};
+  link::run(o, ctx);
+  REQUIRE(diag.kept().size() == 1);
+  CHECK(diag.kept()[0].severity == io::Severity::kNote);
+  CHECK(diag.kept()[0].text ==
+        "note: every blocking rule uses \"name\", so its m could not be estimated (add a rule "
+        "without it)");
+  CHECK(diag.warnings() == 0);
+  std::remove(path.c_str());
+}

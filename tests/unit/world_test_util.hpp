@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-#include "cli/runner.hpp"
+#include "io/context.hpp"
 #include "io/jsonl_writer.hpp"
 #include "io/rejects.hpp"
 #include "world/gen_events.hpp"
@@ -16,10 +16,11 @@ namespace world_test {
 inline std::string generate(const socred::world::Options& o) {
   std::string out;
   socred::io::JsonlWriter writer(&out);
-  socred::cli::IoOptions io;
+  socred::io::InputOptions io;
   socred::io::Rejects rejects;
   socred::io::LineStats stats;
-  socred::cli::Context ctx{"gen-events", io, writer, rejects, stats};
+  socred::io::Diagnostics diag;
+  socred::io::Context ctx{io, writer, rejects, stats, diag};
   socred::world::run(o, ctx);
   writer.flush();
   return out;

@@ -1,9 +1,9 @@
 #include "catch.hpp"
-#include "link/damerau_levenshtein.hpp"
+#include "io/damerau_levenshtein.hpp"
 
-using namespace socred::link;
+using namespace socred::io;
 
-TEST_CASE("Damerau-Levenshtein known values", "[link]") {
+TEST_CASE("Damerau-Levenshtein known values", "[io]") {
   CHECK(damerau_levenshtein("", "") == 0);
   CHECK(damerau_levenshtein("abc", "") == 3);
   CHECK(damerau_levenshtein("kitten", "sitting") == 3);
@@ -15,13 +15,13 @@ TEST_CASE("Damerau-Levenshtein known values", "[link]") {
   CHECK(damerau_levenshtein("a cat", "an abct") == 3);
 }
 
-TEST_CASE("Damerau-Levenshtein limit", "[link]") {
+TEST_CASE("Damerau-Levenshtein limit", "[io]") {
   CHECK(damerau_levenshtein("abcdef", "a", 2) == 3);
   CHECK(damerau_levenshtein("kitten", "sitting", 1) == 2);
   CHECK(damerau_levenshtein("kitten", "sitting", 5) == 3);
 }
 
-TEST_CASE("Damerau-Levenshtein on code points", "[link]") {
+TEST_CASE("Damerau-Levenshtein on code points", "[io]") {
   CHECK(damerau_levenshtein(std::u32string_view(U"王芳"), std::u32string_view(U"芳王")) == 1);
   CHECK(damerau_levenshtein(std::u32string_view(U"王小芳"), std::u32string_view(U"王芳")) == 1);
 }

@@ -1,12 +1,14 @@
-// Option definitions. Defaults live in Options; the help text states them,
-// and man/join-records.1 explains them.
-#include "link/options.hpp"
+// The linkage options. Defaults live in link::Options; the help text states
+// them, and man/join-records.1 explains them.
+#include "cli/link_options.hpp"
 
 #include <fmt/format.h>
 
-namespace socred::link {
+#include "cli/number.hpp"
 
-void add_options(CLI::App& app, Options& o, const std::vector<std::string>& exact_only) {
+namespace socred::cli {
+
+void add_link_options(CLI::App& app, link::Options& o, const std::vector<std::string>& exact_only) {
   CLI::App* g = app.add_option_group("Record linkage",
                                      "fuzzy matching of records (see LINKAGE in the manual)");
   CLI::Option* fuzzy = g->add_flag(
@@ -40,12 +42,12 @@ void add_options(CLI::App& app, Options& o, const std::vector<std::string>& exac
        "--id", o.id,
        "field naming each record in the output (FIELD or LEFT=RIGHT; default: record number)")
       ->type_name("FIELD");
-  g->add_option("--threshold", o.threshold, "keep pairs with match probability at least P")
+  add_number(*g, "--threshold", o.threshold, "keep pairs with match probability at least P", 0.0,
+             1.0)
       ->type_name("P")
-      ->check(CLI::Range(0.0, 1.0))
       ->capture_default_str();
-  g->add_option("--min-weight", o.min_weight,
-                "keep pairs with match weight at least W (instead of --threshold)")
+  add_number(*g, "--min-weight", o.min_weight,
+             "keep pairs with match weight at least W (instead of --threshold)")
       ->type_name("W");
   g->add_flag("--one-to-one", o.one_to_one,
               "at most one partner per record on each side (heaviest first)");
@@ -65,21 +67,20 @@ void add_options(CLI::App& app, Options& o, const std::vector<std::string>& exac
   g->add_flag("--values", o.values, "show the two compared values of each field");
   g->add_flag("--no-term-frequency", o.no_term_frequency,
               "weigh agreement the same for rare and common values");
-  g->add_option("--threads", o.threads, "threads comparing pairs (default: every core)")
+  add_number(*g, "--threads", o.threads, "threads comparing pairs (default: every core)")
       ->type_name("N");
-  g->add_option("--max-pairs", o.max_pairs, "refuse to compare more pairs than N")
+  add_number(*g, "--max-pairs", o.max_pairs, "refuse to compare more pairs than N")
       ->type_name("N")
       ->capture_default_str();
-  g->add_option("--random-pairs", o.random_pairs, "random pairs drawn to estimate u")
+  add_number(*g, "--random-pairs", o.random_pairs, "random pairs drawn to estimate u")
       ->type_name("N")
       ->capture_default_str();
-  g->add_option("--seed", o.seed, "seed of the random pairs")
+  add_number(*g, "--seed", o.seed, "seed of the random pairs")
       ->type_name("N")
       ->capture_default_str();
-  g->add_option("--em-iterations", o.em_iterations, "at most N rounds of EM")
+  add_number(*g, "--em-iterations", o.em_iterations, "at most N rounds of EM", 1, 100000)
       ->type_name("N")
-      ->check(CLI::Range(1, 100000))
       ->capture_default_str();
 }
 
-}  // namespace socred::link
+}  // namespace socred::cli

@@ -1,12 +1,12 @@
 // Lowrance and Wagner's algorithm (1975) for the unrestricted
 // Damerau-Levenshtein distance, O(|a| |b|) time and space.
-#include "link/damerau_levenshtein.hpp"
+#include "io/damerau_levenshtein.hpp"
 
 #include <algorithm>
 #include <utility>
 #include <vector>
 
-namespace socred::link {
+namespace socred::io {
 namespace {
 
 // Last row where each character was seen in `a`: a flat table for bytes, a
@@ -88,4 +88,4 @@ std::size_t damerau_levenshtein(std::u32string_view a, std::u32string_view b, st
   return distance<char32_t, char32_t>(a, b, limit);
 }
 
-}  // namespace socred::link
+}  // namespace socred::io

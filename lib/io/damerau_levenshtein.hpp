@@ -6,7 +6,7 @@
 #include <cstddef>
 #include <string_view>
 
-namespace socred::link {
+namespace socred::io {
 
 /// The unrestricted distance (Lowrance-Wagner): a substring may be edited
 /// after a transposition, so "ca" -> "abc" is 2 (the restricted "optimal
@@ -17,4 +17,4 @@ std::size_t damerau_levenshtein(std::string_view a, std::string_view b,
 std::size_t damerau_levenshtein(std::u32string_view a, std::u32string_view b,
                                 std::size_t limit = static_cast<std::size_t>(-1) / 2);
 
-}  // namespace socred::link
+}  // namespace socred::io
