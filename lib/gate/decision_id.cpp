@@ -7,7 +7,7 @@
 namespace socred::gate {
 
 std::string policy_hash(std::string_view policy_text) {
-  return hex64(Fnv1a().add(policy_text).value());
+  return io::hex64(io::fnv1a64(policy_text));
 }
 
 std::string_view DecisionIds::minified(std::string_view json) {
@@ -19,12 +19,12 @@ std::string_view DecisionIds::minified(std::string_view json) {
 }
 
 void DecisionIds::start(std::string_view person, std::string_view score_line) {
-  prefix_ = Fnv1a();
+  prefix_ = io::Fnv1a();
   prefix_.add(policy_hash_).add("\n").add(person).add("\n").add(minified(score_line)).add("\n");
 }
 
 std::uint64_t DecisionIds::id(std::string_view service, std::string_view request) {
-  Fnv1a h = prefix_;
+  io::Fnv1a h = prefix_;
   h.add(service).add("\n");
   if (!request.empty()) h.add(minified(request));
   return h.value();

@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-#include "gate/hash.hpp"
+#include "io/hash.hpp"
 
 namespace socred::gate {
 
@@ -31,7 +31,7 @@ class DecisionIds {
   std::string_view minified(std::string_view json);
 
   std::string policy_hash_;
-  Fnv1a prefix_;
+  io::Fnv1a prefix_;
   std::string buffer_;
 };
 

@@ -5,10 +5,11 @@
 
 #include <simdjson.h>
 
-#include "gate/hash.hpp"
-#include "gate/json_text.hpp"
-#include "gate/points.hpp"
 #include "gate/score_line.hpp"
+#include "io/hash.hpp"
+#include "io/json_text.hpp"
+#include "io/raw_json.hpp"
+#include "rules/milli.hpp"
 
 namespace socred::gate {
 
@@ -25,7 +26,8 @@ bool is_decision_field(std::string_view key) {
 
 bool has_key(std::string_view object, std::string_view key) {
   bool found = false;
-  for_each_member(object, [&](std::string_view k, std::string_view) { found = found || k == key; });
+  io::for_each_member(object,
+                      [&](const io::RawMember& m) { found = found || m.inner_key() == key; });
   return found;
 }
 
@@ -35,27 +37,27 @@ void append_reason(std::string& b, const Reason& r) {
   b += "{\"kind\":\"";
   b += reason_kind_name(r.kind);
   b += "\",\"text\":";
-  append_json_string(b, r.text);
+  io::append_json_string(b, r.text);
   auto text = [&](const char* key, std::string_view value) {
     if (value.empty()) return;
     b += ",\"";
     b += key;
     b += "\":";
-    append_json_string(b, value);
+    io::append_json_string(b, value);
   };
   auto whole = [&](const char* key, const std::optional<std::int64_t>& value) {
     if (!value) return;
     b += ",\"";
     b += key;
     b += "\":";
-    append_integer(b, *value);
+    io::append_json_integer(b, *value);
   };
   auto points = [&](const char* key, const std::optional<std::int64_t>& value) {
     if (!value) return;
     b += ",\"";
     b += key;
     b += "\":";
-    append_points(b, *value);
+    rules::append_milli(b, *value);
   };
   text("rule", r.rule);
   points("points", r.points);
@@ -76,7 +78,7 @@ void append_reason(std::string& b, const Reason& r) {
     if (r.earning_rules != nullptr)
       for (std::size_t i = 0; i < r.earning_rules->size(); ++i) {
         if (i > 0) b += ',';
-        append_json_string(b, (*r.earning_rules)[i]);
+        io::append_json_string(b, (*r.earning_rules)[i]);
       }
     b += ']';
   }
@@ -94,12 +96,13 @@ DecisionWriter::DecisionWriter(io::JsonlWriter& out, std::string_view policy_has
 
 void DecisionWriter::pass_through(std::string_view object, std::string_view request,
                                   bool is_request, std::string& out) {
-  for_each_member(object, [&](std::string_view key, std::string_view value) {
+  io::for_each_member(object, [&](const io::RawMember& m) {
+    const std::string_view key = m.inner_key(), value = m.value;
     if (is_decision_field(key)) return;
     if (!is_request && (is_score_field(key) || (!request.empty() && has_key(request, key)))) return;
-    out += ",\"";
-    out += key;  // as written, escapes and all
-    out += "\":";
+    out += ',';
+    out += m.key;  // as written, escapes and all
+    out += ':';
     minified_.resize(value.size());
     std::size_t length = 0;
     if (simdjson::minify(value.data(), value.size(), minified_.data(), length) == simdjson::SUCCESS)
@@ -119,9 +122,9 @@ void DecisionWriter::write(const Decision& d, std::string_view request) {
   std::string& b = line_;
   b.clear();
   b += "{\"person\":";
-  append_json_string(b, d.person);
+  io::append_json_string(b, d.person);
   b += ",\"service\":";
-  append_json_string(b, d.service);
+  io::append_json_string(b, d.service);
   b += ",\"decision\":\"";
   b += outcome_name(d.outcome);
   b += "\",\"reasons\":[";
@@ -143,19 +146,19 @@ void DecisionWriter::write(const Decision& d, std::string_view request) {
       if (w.points_short) {
         b += sep;
         b += "\"points_short\":";
-        append_integer(b, *w.points_short);
+        io::append_json_integer(b, *w.points_short);
         sep = ',';
       }
       if (!w.clear_flag.empty()) {
         b += sep;
         b += "\"clear_flag\":";
-        append_json_string(b, w.clear_flag);
+        io::append_json_string(b, w.clear_flag);
         sep = ',';
       }
       if (!w.remove_rule.empty()) {
         b += sep;
         b += "\"remove_rule\":";
-        append_json_string(b, w.remove_rule);
+        io::append_json_string(b, w.remove_rule);
       }
       b += '}';
     }
@@ -167,11 +170,11 @@ void DecisionWriter::write(const Decision& d, std::string_view request) {
   }
   b += ",\"score\":";
   if (d.score)
-    append_integer(b, *d.score);
+    io::append_json_integer(b, *d.score);
   else
     b += "null";
   b += ",\"decision_id\":\"";
-  append_hex64(b, d.decision_id);
+  io::append_hex64(b, d.decision_id);
   b += "\",\"policy_hash\":\"";
   b += policy_hash_;
   b += '"';

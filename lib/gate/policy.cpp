@@ -13,8 +13,8 @@
 #include <utility>
 
 #include "gate/decision_id.hpp"
-#include "gate/json_text.hpp"
-#include "gate/points.hpp"
+#include "io/json_text.hpp"
+#include "rules/milli.hpp"
 #include "rules/rules.hpp"
 
 namespace socred::gate {
@@ -31,10 +31,10 @@ void append_value(std::string& out, const rules::Value& v) {
   using rules::Kind;
   switch (v.kind) {
     case Kind::integer:
-      append_integer(out, v.i);
+      io::append_json_integer(out, v.i);
       return;
     case Kind::string:
-      append_json_string(out, v.s);
+      io::append_json_string(out, v.s);
       return;
     case Kind::real:
       if (!std::isfinite(v.d)) break;
@@ -57,7 +57,7 @@ void append_value(std::string& out, const rules::Value& v) {
             first = false;
             std::string_view s;
             if (item.get_string().get(s) == simdjson::SUCCESS)
-              append_json_string(out, s);
+              io::append_json_string(out, s);
             else
               out += rules::value_text(rules::Value::from_json(item));
           }
@@ -323,7 +323,7 @@ Outcome Policy::explain(int service, Trace& trace) {
       if (conditions.size() > 1) conditions += ',';
       if (first) ct.begin = conditions.size();
       first = false;
-      append_json_string(conditions, m.condition);
+      io::append_json_string(conditions, m.condition);
       if (*atom.left == "score" && atom.threshold.is_number())
         trace.score_thresholds.push_back(atom.threshold.as_double());
       else if (atom.right != nullptr && *atom.right == "score" && atom.observed.is_number())

@@ -31,7 +31,7 @@ int decide_question(const Options& options, Policy& policy, int service, io::Con
     return kExitNoScore;
   }
   simdjson::dom::parser parser;
-  read_score_line(parser.parse(found).get_object(), line);
+  read_score_line(parser.parse(found).get_object(), found, line);
   Decider decider(policy, options.reasons, &ctx.diag);
   if (!decider.start(line, found, {service}))
     throw Error(kExitData, policy.problem(), file, line_number);

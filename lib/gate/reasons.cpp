@@ -9,8 +9,8 @@
 
 #include <algorithm>
 
-#include "gate/points.hpp"
 #include "gate/rule_texts.hpp"
+#include "rules/milli.hpp"
 
 namespace socred::gate {
 
@@ -20,7 +20,7 @@ std::int64_t magnitude(std::int64_t v) { return v < 0 ? -v : v; }
 
 // "44 points", "1 point", "0.5 points", appended.
 void append_phrase(std::string& out, std::int64_t thousandths) {
-  append_points(out, thousandths);
+  rules::append_milli(out, thousandths);
   out += thousandths == 1000 ? " point" : " points";
 }
 
@@ -134,10 +134,10 @@ void ReasonBuilder::add_not_earned(std::int64_t required, Decision& d) {
     t += penalties;
   } else {
     t += ", ";
-    append_points(t, uncited);
+    rules::append_milli(t, uncited);
     t += penalties;
     t += " and ";
-    append_points(t, *r.unearned);
+    rules::append_milli(t, *r.unearned);
     t += " are points you have not earned";
     t += earning_;
   }

@@ -9,8 +9,8 @@
 
 #include "gate/decide.hpp"
 #include "gate/decision_writer.hpp"
-#include "gate/field_column.hpp"
 #include "gate/modes.hpp"
+#include "gate/score_line.hpp"
 #include "io/error.hpp"
 #include "io/json_path.hpp"
 
@@ -91,7 +91,7 @@ int decide_requests(const Options& options, Policy& policy, io::Context& ctx) {
     }
     if (bound != &found->second) {  // consecutive requests of one person parse once
       simdjson::dom::object root = score_parser.parse(found->second).get_object();
-      read_score_line(root, line);  // shape checked when loaded
+      read_score_line(root, found->second, line);  // shape checked when loaded
       bound = &found->second;
       writer.start(found->second);
     }

@@ -1,36 +1,38 @@
 // Shape checks of score lines: a field with the wrong type is a bad line
-// (exit 65 or --on-error), never a silent zero.
+// (exit 65 or --on-error), never a silent zero. Whole numbers come from the
+// DOM; a decimal's value is read from its text, which the DOM does not keep.
 #include "gate/score_line.hpp"
 
-#include "gate/field_column.hpp"
-#include "gate/points.hpp"
 #include "io/json_path.hpp"
+#include "io/raw_json.hpp"
+#include "rules/json_points.hpp"
 
 namespace socred::gate {
 
 namespace {
 
-std::optional<std::int64_t> as_thousandths(simdjson::dom::element e) {
-  double v;
-  if (e.get_double().get(v) != simdjson::SUCCESS) {
-    std::int64_t i;
-    if (e.get_int64().get(i) != simdjson::SUCCESS) return std::nullopt;
-    v = static_cast<double>(i);
-  }
-  return to_thousandths(v);
-}
-
 // An object of rule -> points (contributions, spilled); a repeated rule
 // keeps its last value, as a repeated key does anywhere.
-std::optional<ShapeError> read_points(simdjson::dom::object root, const char* key,
-                                      std::vector<Contribution>& out) {
+std::optional<ShapeError> read_points(simdjson::dom::object root, std::string_view text,
+                                      const char* key, std::vector<Contribution>& out,
+                                      std::vector<io::RawMember>& members) {
   auto field = io::last_field(root, key);
   if (!field || field->is_null()) return std::nullopt;
   simdjson::dom::object object;
   if (field->get_object().get(object) != simdjson::SUCCESS)
     return ShapeError{key, std::string("field \"") + key + "\": expected an object"};
+  // The members as written come in the DOM's order; scanned once, when a
+  // decimal first needs its text.
+  members.clear();
+  std::size_t index = 0;
   for (auto member : object) {
-    auto points = member.value.is_number() ? as_thousandths(member.value) : std::nullopt;
+    auto value_text = [&] {
+      if (members.empty())
+        io::scan_members(io::member_value(text, key).value_or(std::string_view()), members);
+      return index < members.size() ? members[index].value : std::string_view();
+    };
+    auto points = rules::json_points(member.value, value_text);
+    ++index;
     if (!points)
       return ShapeError{key, std::string("field \"") + key + "." + std::string(member.key) +
                                  "\": expected a number"};
@@ -71,7 +73,8 @@ std::optional<ShapeError> read_spilled_by(simdjson::dom::object root,
 
 }  // namespace
 
-std::optional<ShapeError> read_score_line(simdjson::dom::object root, ScoreLine& line) {
+std::optional<ShapeError> read_score_line(simdjson::dom::object root, std::string_view text,
+                                          ScoreLine& line) {
   line.root = root;
   line.score.reset();
   line.base.reset();
@@ -85,14 +88,19 @@ std::optional<ShapeError> read_score_line(simdjson::dom::object root, ScoreLine&
   if (person->get_string().get(line.person) != simdjson::SUCCESS)
     return ShapeError{"person", "field \"person\": expected a string"};
 
+  auto raw = [text](std::string_view name) {
+    return io::member_value(text, name).value_or(std::string_view());
+  };
   if (auto score = io::last_field(root, "score"); score && !score->is_null()) {
-    auto points = score->is_number() ? as_thousandths(*score) : std::nullopt;
-    if (!points || *points % 1000 != 0)
-      return ShapeError{"score", "field \"score\": expected an integer"};
-    line.score = *points / 1000;
+    std::int64_t whole;
+    if (score->get_int64().get(whole) == simdjson::SUCCESS)
+      line.score = whole;
+    else if (score->type() == simdjson::dom::element_type::DOUBLE)
+      line.score = rules::parse_json_integer(raw("score"));
+    if (!line.score) return ShapeError{"score", "field \"score\": expected an integer"};
   }
   if (auto base = io::last_field(root, "base"); base && !base->is_null()) {
-    line.base = base->is_number() ? as_thousandths(*base) : std::nullopt;
+    line.base = rules::json_points(*base, [&] { return raw("base"); });
     if (!line.base) return ShapeError{"base", "field \"base\": expected a number"};
   }
   if (auto flags = io::last_field(root, "flags"); flags && !flags->is_null()) {
@@ -106,14 +114,15 @@ std::optional<ShapeError> read_score_line(simdjson::dom::object root, ScoreLine&
       line.flags.push_back(flag);
     }
   }
-  if (auto error = read_points(root, "contributions", line.contributions)) return error;
-  if (auto error = read_points(root, "spilled", line.spilled)) return error;
+  if (auto error = read_points(root, text, "contributions", line.contributions, line.raw_members))
+    return error;
+  if (auto error = read_points(root, text, "spilled", line.spilled, line.raw_members)) return error;
   return read_spilled_by(root, line.spilled_by);
 }
 
 bool next_score_line(io::RecordReader& reader, io::Record& record, ScoreLine& line) {
   while (reader.next(record)) {
-    auto error = read_score_line(record.root, line);
+    auto error = read_score_line(record.root, record.text, line);
     if (!error) return true;
     reader.reject(record, field_column(record.text, error->field), error->message);
   }

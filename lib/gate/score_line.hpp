@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "io/raw_json.hpp"
 #include "io/record_reader.hpp"
 
 namespace socred::gate {
@@ -37,6 +38,7 @@ struct ScoreLine {
   std::vector<Contribution> spilled;        // friends' points per rule, likewise
   std::vector<FriendSummary> spilled_by;
   simdjson::dom::object root;
+  std::vector<io::RawMember> raw_members;  // scratch: a points object's members as written
 };
 
 /// Why a line is not a usable score line: the field and what was wrong.
@@ -45,14 +47,24 @@ struct ShapeError {
   std::string message;
 };
 
-/// Reads `root` into `line` (reusing its vectors). `person` is required;
-/// `score`, `base`, `flags`, `contributions`, `spilled` and `spilled_by`
-/// may be missing, but when present must have their documented types.
-std::optional<ShapeError> read_score_line(simdjson::dom::object root, ScoreLine& line);
+/// Reads `root`, parsed from the JSON text `text`, into `line` (reusing its
+/// vectors). `person` is required; `score`, `base`, `flags`,
+/// `contributions`, `spilled` and `spilled_by` may be missing, but when
+/// present must have their documented types. Points are read from their
+/// text, exactly, so every value score writes reads back as it was.
+std::optional<ShapeError> read_score_line(simdjson::dom::object root, std::string_view text,
+                                          ScoreLine& line);
 
 /// The next line of `reader` that is a usable score line; any other goes
 /// to --on-error with the column of the offending field.
 bool next_score_line(io::RecordReader& reader, io::Record& record, ScoreLine& line);
+
+/// The column gate names in a message about field `key` of `line`: where
+/// its value starts, or 1 (the line itself) when the field is absent.
+inline std::uint64_t field_column(std::string_view line, std::string_view key) {
+  const std::uint64_t column = io::value_column(line, key);
+  return column > 0 ? column : 1;
+}
 
 /// True for the keys of the score shape, which a decision does not repeat;
 /// any other field (for example `who` from a join) is passed through.

@@ -9,10 +9,11 @@
 #include <vector>
 
 #include "gate/decide.hpp"
-#include "gate/field_column.hpp"
 #include "gate/modes.hpp"
+#include "gate/score_line.hpp"
 #include "io/error.hpp"
 #include "io/json_path.hpp"
+#include "io/raw_json.hpp"
 
 namespace socred::gate {
 
@@ -58,7 +59,8 @@ bool read_case(io::RecordReader& reader, const io::Record& record, Policy& polic
   if (!input) return fail("input", "missing field \"input\"");
   if (input->get_object().get(root) != simdjson::SUCCESS)
     return fail("input", "field \"input\": expected an object (a score line)");
-  if (auto error = read_score_line(root, c.line))
+  if (auto error =
+          read_score_line(root, io::member_value(record.text, "input").value_or(""), c.line))
     return fail("input", "field \"input." + error->field +
                              "\": " + error->message.substr(error->message.find(':') + 2));
   return true;

@@ -6,36 +6,59 @@
 #include <algorithm>
 #include <cmath>
 
-#include "gate/points.hpp"
+#include "rules/milli.hpp"
 
 namespace socred::gate {
+namespace {
+
+// Sums of points in 128 bits: every value a score line can hold is near
+// the int64 limits at worst, and a few hundred of them cannot overflow.
+__extension__ typedef __int128 Wide;
+
+// A wide sum of thousandths back in 64 bits; past int64 it is at the
+// bound, as score's own sums are.
+std::int64_t narrow(Wide milli) {
+  if (milli > INT64_MAX) return INT64_MAX;
+  if (milli < INT64_MIN) return INT64_MIN;
+  return static_cast<std::int64_t>(milli);
+}
+
+// `a - b` in whole points, saturating (a line made by hand may lie so far
+// below a threshold that the difference passes int64).
+std::int64_t difference(std::int64_t a, std::int64_t b) {
+  std::int64_t d;
+  if (__builtin_sub_overflow(a, b, &d)) d = a > b ? INT64_MAX : INT64_MIN;
+  return d;
+}
+
+}  // namespace
 
 std::optional<std::int64_t> Range::max_whole() const {
   if (!max) return std::nullopt;
-  return round_whole(*max);  // clamped, then rounded: the top score there is
+  return rules::round_whole(*max);  // clamped, then rounded: the top score there is
 }
 
 std::int64_t exact_after(const ScoreLine& line, std::int64_t removed,
                          const std::optional<Range>& range) {
   std::int64_t after;
   if (line.base) {
-    std::int64_t sum = 0;
+    Wide sum = *line.base;
     for (const Contribution& c : line.contributions) sum += c.points;
     for (const Contribution& c : line.spilled) sum += c.points;
-    const std::int64_t before = *line.base + sum;
-    after = before - removed;
+    const std::int64_t before = narrow(sum);
+    after = narrow(sum - removed);
     if (!range && line.score) {
       // A score that is not base + sum sits at a bound of the range: at
       // the bottom, removing a penalty lifts it only past that bound; at
       // the top it cannot rise.
-      const std::int64_t bound = *line.score * 1000;
-      if (round_whole(before) < *line.score)
+      const std::int64_t bound = narrow(Wide(*line.score) * rules::kMilliPerPoint);
+      if (rules::round_whole(before) < *line.score)
         after = std::max(after, bound);
-      else if (round_whole(before) > *line.score)
+      else if (rules::round_whole(before) > *line.score)
         after = std::min(after, bound);
     }
   } else {
-    after = line.score.value_or(0) * 1000 - removed;
+    after = narrow(Wide(line.score.value_or(0)) * rules::kMilliPerPoint - removed);
   }
   if (range) {
     if (range->min) after = std::max(after, *range->min);
@@ -46,7 +69,7 @@ std::int64_t exact_after(const ScoreLine& line, std::int64_t removed,
 
 std::int64_t score_after(const ScoreLine& line, std::int64_t removed,
                          const std::optional<Range>& range) {
-  return round_whole(exact_after(line, removed, range));
+  return rules::round_whole(exact_after(line, removed, range));
 }
 
 std::optional<std::int64_t> first_score(const ScoreLine& line,
@@ -80,9 +103,9 @@ WouldFlip find_would_flip(const ScoreLine& line, const FlipSearch& search,
   if (search.range) top = search.range->max_whole();
   if (search.allowing_known) {
     if (search.allowing && (!top || *search.allowing <= *top))
-      flip.points_short = *search.allowing - *line.score;
+      flip.points_short = difference(*search.allowing, *line.score);
   } else if (auto s = first_score(line, search.score_thresholds, top, allows)) {
-    flip.points_short = *s - *line.score;
+    flip.points_short = difference(*s, *line.score);
   }
 
   WhatIf what;

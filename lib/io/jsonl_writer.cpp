@@ -8,6 +8,7 @@
 #include <cstring>
 
 #include "io/error.hpp"
+#include "io/json_text.hpp"
 
 namespace socred::io {
 namespace {
@@ -150,46 +151,7 @@ JsonlWriter& JsonlWriter::element(simdjson::dom::object o) {
   return end_object();
 }
 
-void JsonlWriter::escape(std::string_view s) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  buf_.push_back('"');
-  std::size_t start = 0;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
-    buf_.append(s.substr(start, i - start));
-    start = i + 1;
-    switch (c) {
-      case '"':
-        buf_.append(std::string_view("\\\""));
-        break;
-      case '\\':
-        buf_.append(std::string_view("\\\\"));
-        break;
-      case '\n':
-        buf_.append(std::string_view("\\n"));
-        break;
-      case '\r':
-        buf_.append(std::string_view("\\r"));
-        break;
-      case '\t':
-        buf_.append(std::string_view("\\t"));
-        break;
-      case '\b':
-        buf_.append(std::string_view("\\b"));
-        break;
-      case '\f':
-        buf_.append(std::string_view("\\f"));
-        break;
-      default: {
-        char u[6] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 15]};
-        buf_.append(std::string_view(u, 6));
-      }
-    }
-  }
-  buf_.append(s.substr(start));
-  buf_.push_back('"');
-}
+void JsonlWriter::escape(std::string_view s) { append_json_string(buf_, s); }
 
 void JsonlWriter::end_line() {
   buf_.push_back('\n');

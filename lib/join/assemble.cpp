@@ -9,8 +9,9 @@
 
 #include <cstring>
 
+#include "io/hash.hpp"
+#include "io/json_text.hpp"
 #include "join/key.hpp"
-#include "join/partition.hpp"
 
 namespace socred::join {
 namespace {
@@ -72,7 +73,7 @@ void append_body(std::string_view body, bool nest, std::string_view nest_key, bo
 std::uint32_t NameIndex::find(std::string_view name) const {
   if (slots_.empty()) return kNone;
   std::size_t mask = slots_.size() - 1;
-  for (std::size_t i = fnv1a64(name) & mask;; i = (i + 1) & mask) {
+  for (std::size_t i = io::fnv1a64(name) & mask;; i = (i + 1) & mask) {
     std::uint32_t s = slots_[i];
     if (s == 0) return kNone;
     if (names_[s - 1] == name) return s - 1;
@@ -86,7 +87,7 @@ std::uint32_t NameIndex::intern(std::string_view name) {
   id = static_cast<std::uint32_t>(names_.size());
   names_.emplace_back(name);
   std::size_t mask = slots_.size() - 1;
-  std::size_t i = fnv1a64(name) & mask;
+  std::size_t i = io::fnv1a64(name) & mask;
   while (slots_[i] != 0) i = (i + 1) & mask;
   slots_[i] = id + 1;
   return id;
@@ -96,7 +97,7 @@ void NameIndex::grow() {
   slots_.assign(slots_.empty() ? 16 : slots_.size() * 2, 0);
   std::size_t mask = slots_.size() - 1;
   for (std::uint32_t id = 0; id < names_.size(); ++id) {
-    std::size_t i = fnv1a64(names_[id]) & mask;
+    std::size_t i = io::fnv1a64(names_[id]) & mask;
     while (slots_[i] != 0) i = (i + 1) & mask;
     slots_[i] = id + 1;
   }
@@ -106,7 +107,7 @@ Assembler::Assembler(const Spec& spec) : spec_(spec) {
   want_payload_ = spec.pairs || spec.right_unpaired;
   want_key_section_ = spec.right_unpaired && !spec.as_read();
   if (spec.shape == Shape::kNest) {
-    append_json_string(nest_key_, spec.nest_name);
+    io::append_json_string(nest_key_, spec.nest_name);
     nest_key_.push_back(':');
   }
   for (const auto& key : spec.keys) {
@@ -128,7 +129,7 @@ bool Assembler::keep_right(std::string_view name) const {
 
 void Assembler::right_payload(const io::Record& right, std::string& out) {
   if (!want_payload_) return;
-  scan_fields(right.text, raw_);
+  io::scan_members(right.text, raw_);
   // The key section: the right's key values, named as the left names them.
   const std::size_t section_at = out.size();
   put_u32(out, 0);
@@ -136,7 +137,7 @@ void Assembler::right_payload(const io::Record& right, std::string& out) {
     key_values_.assign(spec_.keys.size(), nullptr);
     std::size_t i = 0;
     for (auto field : right.root) {  // the last of repeated names wins
-      const RawField& raw = raw_[i++];
+      const io::RawMember& raw = raw_[i++];
       for (std::size_t k = 0; k < spec_.keys.size(); ++k) {
         const KeyField& key = spec_.keys[k];
         if (key.right.size() == 1 && field.key == key.right[0]) key_values_[k] = &raw;
@@ -150,7 +151,7 @@ void Assembler::right_payload(const io::Record& right, std::string& out) {
       const KeyField& key = spec_.keys[k];
       if (!first) out.push_back(',');
       first = false;
-      append_json_string(out, key.left.size() == 1 ? key.left[0] : key.right[0]);
+      io::append_json_string(out, key.left.size() == 1 ? key.left[0] : key.right[0]);
       out.push_back(':');
       out.append(key_values_[k]->value);
     }
@@ -164,7 +165,7 @@ void Assembler::right_payload(const io::Record& right, std::string& out) {
     // order; the former gives the unescaped names, the latter the text.
     std::size_t i = 0;
     for (auto field : right.root) {
-      const RawField& raw = raw_[i++];
+      const io::RawMember& raw = raw_[i++];
       if (contains(right_key_names_, field.key)) continue;
       if (selecting && !keep_right(field.key)) continue;
       std::string name = spec_.prefix;
@@ -176,7 +177,7 @@ void Assembler::right_payload(const io::Record& right, std::string& out) {
         out.append(raw.key);  // the name exactly as the right line wrote it
       } else {
         std::string quoted;
-        append_json_string(quoted, spec_.prefix);
+        io::append_json_string(quoted, spec_.prefix);
         out.append(quoted, 0, quoted.size() - 1);
         out.append(raw.key.substr(1));
       }
@@ -195,7 +196,7 @@ void Assembler::right_payload(const io::Record& right, std::string& out) {
   std::size_t i = 0;
   bool first = true;
   for (auto field : right.root) {
-    const RawField& raw = raw_[i++];
+    const io::RawMember& raw = raw_[i++];
     if (!keep_right(field.key)) continue;
     if (!first) out.push_back(',');
     first = false;
@@ -227,14 +228,14 @@ void Assembler::prepare_left() {
       parsed_ && spec_.shape == Shape::kNest && io::last_field(left.root, spec_.nest_name);
   rebuilt_ = drop_nest || !spec_.left_fields.empty();
   if (!rebuilt_) {
-    head_ = object_head(left.text);
-    head_empty_ = head_is_empty(head_);
+    head_ = io::object_head(left.text);
+    head_empty_ = io::head_is_empty(head_);
   } else {
-    scan_fields(left.text, raw_);
+    io::scan_members(left.text, raw_);
     scratch_.assign("{");
     std::size_t i = 0;
     for (auto field : left.root) {
-      const RawField& raw = raw_[i++];
+      const io::RawMember& raw = raw_[i++];
       if (!keep_left(field.key)) continue;
       if (drop_nest && field.key == spec_.nest_name) continue;
       if (scratch_.size() > 1) scratch_.push_back(',');

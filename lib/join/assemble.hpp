@@ -10,9 +10,9 @@
 #include <vector>
 
 #include "io/jsonl_writer.hpp"
+#include "io/raw_json.hpp"
 #include "io/record_reader.hpp"
 #include "join/options.hpp"
-#include "join/raw_object.hpp"
 
 namespace socred::join {
 
@@ -105,8 +105,8 @@ class Assembler {
   std::string scratch_;
   std::vector<std::uint8_t> present_;  // by name id: the left record has it
   std::vector<std::uint32_t> touched_;
-  std::vector<RawField> raw_;
-  std::vector<const RawField*> key_values_;
+  std::vector<io::RawMember> raw_;
+  std::vector<const io::RawMember*> key_values_;
 };
 
 }  // namespace socred::join

@@ -12,6 +12,7 @@
 #include <queue>
 #include <vector>
 
+#include "io/hash.hpp"
 #include "io/record_reader.hpp"
 #include "join/spill.hpp"
 
@@ -95,7 +96,7 @@ struct SpilledLeft {
     if (text.capacity() < len + io::kLinePadding) text.reserve(len + io::kLinePadding);
     reader.get_bytes(len, text);
     keyed = (flags & kKeyed) != 0;
-    hash = keyed ? fnv1a64(key) : 0;
+    hash = keyed ? io::fnv1a64(key) : 0;
     parsed = (flags & kTextOnly) == 0;
     record = io::Record{};
     record.text = text;

@@ -8,6 +8,7 @@
 #include <cmath>
 
 #include "io/error.hpp"
+#include "io/json_text.hpp"
 
 namespace socred::join {
 namespace {
@@ -145,47 +146,6 @@ std::vector<KeyField> parse_on(const std::vector<std::string>& specs) {
   return fields;
 }
 
-void append_json_string(std::string& out, std::string_view s) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  out.push_back('"');
-  std::size_t start = 0;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
-    out.append(s.substr(start, i - start));
-    start = i + 1;
-    switch (c) {
-      case '"':
-        out.append("\\\"");
-        break;
-      case '\\':
-        out.append("\\\\");
-        break;
-      case '\n':
-        out.append("\\n");
-        break;
-      case '\r':
-        out.append("\\r");
-        break;
-      case '\t':
-        out.append("\\t");
-        break;
-      case '\b':
-        out.append("\\b");
-        break;
-      case '\f':
-        out.append("\\f");
-        break;
-      default: {
-        char u[6] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 15]};
-        out.append(u, 6);
-      }
-    }
-  }
-  out.append(s.substr(start));
-  out.push_back('"');
-}
-
 void append_canonical(std::string& out, simdjson::dom::element value) {
   using simdjson::dom::element_type;
   switch (value.type()) {
@@ -195,7 +155,7 @@ void append_canonical(std::string& out, simdjson::dom::element value) {
       for (auto field : simdjson::dom::object(value)) {
         if (!first) out.push_back(',');
         first = false;
-        append_json_string(out, field.key);
+        io::append_json_string(out, field.key);
         out.push_back(':');
         append_canonical(out, field.value);
       }
@@ -214,7 +174,7 @@ void append_canonical(std::string& out, simdjson::dom::element value) {
       return;
     }
     case element_type::STRING:
-      append_json_string(out, std::string_view(value));
+      io::append_json_string(out, std::string_view(value));
       return;
     case element_type::INT64:
     case element_type::UINT64:
@@ -261,7 +221,7 @@ void KeyReader::append(simdjson::dom::element value, Key& key) const {
     if (string_keys_) {
       std::string digits;
       append_number(digits, n);
-      append_json_string(key.text, digits);
+      io::append_json_string(key.text, digits);
       if (want_parts_) {
         KeyPart part;
         part.kind = KeyPart::kString;

@@ -70,11 +70,9 @@ class KeyReader {
 /// <0, 0, >0 as `a` sorts before, with, after `b` (both found).
 int compare(const Key& a, const Key& b);
 
-/// Appends `s` as a JSON string, escaped as io::JsonlWriter escapes.
-void append_json_string(std::string& out, std::string_view s);
 /// Appends the canonical compact text of `value`: integral numbers in the
 /// 64-bit range as integers (1.0 is 1), others in their shortest round-trip
-/// form, strings escaped as above, objects with their keys in order.
+/// form, strings escaped as io::append_json_string does, objects with their keys in order.
 void append_canonical(std::string& out, simdjson::dom::element value);
 
 }  // namespace socred::join

@@ -8,16 +8,6 @@
 
 namespace socred::join {
 
-/// FNV-1a 64 (offset basis 0xcbf29ce484222325, prime 0x100000001b3).
-inline std::uint64_t fnv1a64(std::string_view bytes) {
-  std::uint64_t h = 0xcbf29ce484222325ULL;
-  for (unsigned char c : bytes) {
-    h ^= c;
-    h *= 0x100000001b3ULL;
-  }
-  return h;
-}
-
 class Partition {
  public:
   /// All keys (no --partition).

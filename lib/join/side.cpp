@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "io/error.hpp"
+#include "io/hash.hpp"
 #include "join/partition.hpp"
 
 namespace socred::join {
@@ -57,7 +58,7 @@ bool Side::next(SideRecord& out) {
       last_.parts = out.key.parts;
       have_last_ = true;
     }
-    out.hash = fnv1a64(out.key.text);
+    out.hash = io::fnv1a64(out.key.text);
     if (!spec_.partition.keeps(out.hash)) continue;
     out.seq = seq_++;
     return true;

@@ -6,7 +6,7 @@
 #include <cmath>
 #include <unordered_map>
 
-#include "link/parallel.hpp"
+#include "io/ordered_parallel.hpp"
 
 namespace socred::link {
 namespace {
@@ -70,7 +70,7 @@ CandidatePatterns count_candidate_patterns(const std::vector<Comparison>& compar
   stride = std::max<std::size_t>(stride, 1);
   const std::size_t sampled = (chunk_count(left) + stride - 1) / stride;
   std::size_t sampled_records = 0;
-  ordered_parallel<PatternChunk>(
+  io::ordered_parallel<PatternChunk>(
       sampled, threads,
       [&](std::size_t k, PatternChunk& result) {
         const std::size_t chunk = k * stride;
@@ -113,7 +113,7 @@ std::uint64_t score_candidates(const std::vector<Comparison>& comparisons, const
     return keep.by_probability ? l.probability >= keep.min_probability
                                : l.weight >= keep.min_weight;
   };
-  ordered_parallel<LinkChunk>(
+  io::ordered_parallel<LinkChunk>(
       chunk_count(left), threads,
       [&](std::size_t chunk, LinkChunk& result) {
         std::vector<Link> candidates;

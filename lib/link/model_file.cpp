@@ -14,38 +14,12 @@
 #include "io/config_file.hpp"
 #include "io/error.hpp"
 #include "io/json_path.hpp"
+#include "io/json_text.hpp"
 
 namespace socred::link {
 namespace {
 
 constexpr const char* kFormat = "socred-link-model 1";
-
-std::string quote(std::string_view s) {
-  std::string out = "\"";
-  for (char c : s) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          out += fmt::format("\\u{:04x}", static_cast<unsigned>(c));
-        } else {
-          out += c;
-        }
-    }
-  }
-  return out + "\"";
-}
 
 // Shortest round-trip text; JSON has no infinity, so those cannot occur here.
 std::string num(double v) { return std::isfinite(v) ? fmt::format("{}", v) : "null"; }
@@ -57,32 +31,33 @@ std::string rounded(double v) { return num(std::round(v * 1000) / 1000); }
 std::string model_json(const Model& model, const std::vector<std::string>& blocking,
                        const Training* training) {
   std::string out = "{\n";
-  out += fmt::format("  \"format\": {},\n", quote(kFormat));
-  out += fmt::format("  \"mode\": {},\n", quote(model.dedupe ? "dedupe" : "link"));
+  out += fmt::format("  \"format\": {},\n", io::json_string(kFormat));
+  out += fmt::format("  \"mode\": {},\n", io::json_string(model.dedupe ? "dedupe" : "link"));
   out += fmt::format("  \"left_records\": {},\n", model.left_records);
   out += fmt::format("  \"right_records\": {},\n", model.right_records);
   out += fmt::format("  \"probability_two_random_records_match\": {},\n", num(model.prior));
   out += fmt::format("  \"prior_weight\": {},\n", rounded(model.prior_weight()));
   out += fmt::format("  \"mean_likelihood_ratio_outside_blocks\": {},\n", num(model.outside_ratio));
   out += "  \"blocking\": [";
-  for (std::size_t i = 0; i < blocking.size(); ++i) out += (i ? ", " : "") + quote(blocking[i]);
+  for (std::size_t i = 0; i < blocking.size(); ++i)
+    out += (i ? ", " : "") + io::json_string(blocking[i]);
   out += "],\n  \"comparisons\": [\n";
   for (std::size_t c = 0; c < model.comparisons.size(); ++c) {
     const Comparison& cmp = model.comparisons[c];
     out += "    {\n";
-    out += fmt::format("      \"field\": {},\n", quote(cmp.name));
-    out += fmt::format("      \"left\": {},\n", quote(io::path_text(cmp.left)));
-    out += fmt::format("      \"right\": {},\n", quote(io::path_text(cmp.right)));
-    out += fmt::format("      \"method\": {},\n", quote(cmp.method));
+    out += fmt::format("      \"field\": {},\n", io::json_string(cmp.name));
+    out += fmt::format("      \"left\": {},\n", io::json_string(io::path_text(cmp.left)));
+    out += fmt::format("      \"right\": {},\n", io::json_string(io::path_text(cmp.right)));
+    out += fmt::format("      \"method\": {},\n", io::json_string(cmp.method));
     out += fmt::format("      \"term_frequency\": {},\n", cmp.term_frequency ? "true" : "false");
     out += "      \"levels\": [\n";
     for (std::size_t l = 0; l < cmp.levels.size(); ++l) {
       if (l == 0) {
         out += fmt::format("        {{\"level\": {}, \"m\": null, \"u\": null, \"weight\": 0}}",
-                           quote(cmp.levels[l]));
+                           io::json_string(cmp.levels[l]));
       } else {
         out += fmt::format("        {{\"level\": {}, \"m\": {}, \"u\": {}, \"weight\": {}}}",
-                           quote(cmp.levels[l]), num(model.m[c][l]), num(model.u[c][l]),
+                           io::json_string(cmp.levels[l]), num(model.m[c][l]), num(model.u[c][l]),
                            rounded(model.level_weight(c, static_cast<int>(l))));
       }
       out += l + 1 < cmp.levels.size() ? ",\n" : "\n";
@@ -94,11 +69,11 @@ std::string model_json(const Model& model, const std::vector<std::string>& block
   if (training) {
     out += ",\n  \"training\": {\n";
     out += fmt::format("    \"candidate_pairs\": {},\n", training->candidate_pairs);
-    out += fmt::format(
-        "    \"em_sample\": {},\n",
-        quote(training->sample_stride == 1
-                  ? std::string("all left records")
-                  : fmt::format("every {}th chunk of 256 left records", training->sample_stride)));
+    out += fmt::format("    \"em_sample\": {},\n",
+                       io::json_string(training->sample_stride == 1
+                                           ? std::string("all left records")
+                                           : fmt::format("every {}th chunk of 256 left records",
+                                                         training->sample_stride)));
     out += fmt::format("    \"random_pairs\": {},\n", training->random_pairs);
     out +=
         fmt::format("    \"all_pairs_compared\": {},\n", training->exhaustive ? "true" : "false");
@@ -106,18 +81,18 @@ std::string model_json(const Model& model, const std::vector<std::string>& block
                        num(std::round(training->expected_matches * 10) / 10));
     out += "    \"not_estimated\": [";
     for (std::size_t i = 0; i < training->not_estimated.size(); ++i)
-      out += (i ? ", " : "") + quote(training->not_estimated[i]);
+      out += (i ? ", " : "") + io::json_string(training->not_estimated[i]);
     out += "],\n    \"sessions\": [\n";
     for (std::size_t i = 0; i < training->sessions.size(); ++i) {
       const Session& s = training->sessions[i];
       std::string ignored;
       for (std::size_t k = 0; k < s.ignored.size(); ++k)
-        ignored += (k ? ", " : "") + quote(s.ignored[k]);
+        ignored += (k ? ", " : "") + io::json_string(s.ignored[k]);
       out += fmt::format(
           "      {{\"rule\": {}, \"pairs\": {}, \"ignored\": [{}], \"em_iterations\": {}, "
           "\"em_converged\": {}, \"share_matching\": {}}}",
-          quote(s.rule), s.pairs, ignored, s.em.iterations, s.em.converged ? "true" : "false",
-          num(s.em.lambda));
+          io::json_string(s.rule), s.pairs, ignored, s.em.iterations,
+          s.em.converged ? "true" : "false", num(s.em.lambda));
       out += i + 1 < training->sessions.size() ? ",\n" : "\n";
     }
     out += "    ]\n  }";

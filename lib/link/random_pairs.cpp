@@ -5,7 +5,8 @@
 #include <algorithm>
 #include <unordered_map>
 
-#include "link/parallel.hpp"
+#include "io/hash.hpp"
+#include "io/ordered_parallel.hpp"
 #include "link/scoring.hpp"
 
 namespace socred::link {
@@ -28,13 +29,6 @@ std::vector<PatternCount> sorted(const Counts& counts) {
 }
 
 }  // namespace
-
-std::uint64_t splitmix64(std::uint64_t& state) {
-  std::uint64_t z = (state += 0x9e3779b97f4a7c15ULL);
-  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-  z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-  return z ^ (z >> 31);
-}
 
 RandomPairs compare_random_pairs(const std::vector<Comparison>& comparisons, const Side& left,
                                  const Side& right, bool dedupe, std::size_t rules,
@@ -61,30 +55,31 @@ RandomPairs compare_random_pairs(const std::vector<Comparison>& comparisons, con
     out.exhaustive = true;
     const std::uint64_t rows =
         std::max<std::uint64_t>(1, kChunk / std::max<std::uint64_t>(1, n_right));
-    ordered_parallel<Chunk>((n_left + rows - 1) / rows, threads,
-                            [&](std::size_t chunk, Chunk& counts) {
-                              const std::uint64_t end = std::min(n_left, (chunk + 1) * rows);
-                              for (auto i = static_cast<std::uint32_t>(chunk * rows); i < end; ++i)
-                                for (std::uint32_t j = dedupe ? i + 1 : 0; j < n_right; ++j)
-                                  count(counts, i, j);
-                            },
-                            merge);
+    io::ordered_parallel<Chunk>((n_left + rows - 1) / rows, threads,
+                                [&](std::size_t chunk, Chunk& counts) {
+                                  const std::uint64_t end = std::min(n_left, (chunk + 1) * rows);
+                                  for (auto i = static_cast<std::uint32_t>(chunk * rows); i < end;
+                                       ++i)
+                                    for (std::uint32_t j = dedupe ? i + 1 : 0; j < n_right; ++j)
+                                      count(counts, i, j);
+                                },
+                                merge);
     out.pairs = static_cast<std::uint64_t>(all);
   } else {
     const std::uint64_t chunks = (wanted + kChunk - 1) / kChunk;
-    ordered_parallel<Chunk>(
+    io::ordered_parallel<Chunk>(
         chunks, threads,
         [&](std::size_t chunk, Chunk& counts) {
-          std::uint64_t state = seed * 0x100000001b3ULL + chunk;
+          std::uint64_t state = io::stream_seed(seed, chunk);
           const std::uint64_t n = std::min(kChunk, wanted - chunk * kChunk);
           for (std::uint64_t k = 0; k < n; ++k) {
-            auto i = static_cast<std::uint32_t>(splitmix64(state) % n_left);
+            auto i = static_cast<std::uint32_t>(io::splitmix64(state) % n_left);
             std::uint32_t j;
             if (dedupe) {
-              j = static_cast<std::uint32_t>(splitmix64(state) % (n_left - 1));
+              j = static_cast<std::uint32_t>(io::splitmix64(state) % (n_left - 1));
               if (j >= i) ++j;
             } else {
-              j = static_cast<std::uint32_t>(splitmix64(state) % n_right);
+              j = static_cast<std::uint32_t>(io::splitmix64(state) % n_right);
             }
             count(counts, i, j);
           }

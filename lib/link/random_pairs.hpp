@@ -26,8 +26,4 @@ RandomPairs compare_random_pairs(const std::vector<Comparison>& comparisons, con
                                  const Side& right, bool dedupe, std::size_t rules,
                                  std::uint64_t wanted, std::uint64_t seed, unsigned threads);
 
-/// splitmix64: a small generator whose every state gives a good stream,
-/// so chunk k can start at seed + k.
-std::uint64_t splitmix64(std::uint64_t& state);
-
 }  // namespace socred::link

@@ -8,9 +8,9 @@
 
 #include <memory>
 #include <set>
-#include <thread>
 
 #include "io/error.hpp"
+#include "io/threads.hpp"
 #include "link/blocking.hpp"
 #include "link/candidates.hpp"
 #include "link/clusters.hpp"
@@ -53,12 +53,6 @@ std::vector<std::string> default_rules(const std::vector<Comparison>& comparison
     rules.push_back(field);
   }
   return rules;
-}
-
-unsigned thread_count(unsigned asked) {
-  if (asked > 0) return asked;
-  unsigned n = std::thread::hardware_concurrency();
-  return n > 0 ? n : 1;
 }
 
 void note_unusable(const io::Context& ctx, const std::vector<Comparison>& comparisons,
@@ -389,7 +383,7 @@ void report_stats(const Options& o, const Setup& s, const Side& left, const Side
 int run(const Options& o, io::Context& ctx) {
   check(o);
   const bool dedupe = o.dedupe;
-  const unsigned threads = thread_count(o.threads);
+  const unsigned threads = io::threads_or_default(o.threads);
   Setup s = setup(o);
   Readers readers(o, ctx);
   Side left, right_side;

@@ -54,15 +54,6 @@ Span add_json(Arena& arena, simdjson::dom::element e) {
 
 }  // namespace
 
-std::uint64_t fnv1a(std::string_view text) {
-  std::uint64_t h = 0xcbf29ce484222325ULL;
-  for (char c : text) {
-    h ^= static_cast<unsigned char>(c);
-    h *= 0x100000001b3ULL;
-  }
-  return h;
-}
-
 void load_side(io::RecordReader& reader, const LoadSpec& spec, Side& side) {
   const auto& comparisons = *spec.comparisons;
   const auto& rules = *spec.rules;

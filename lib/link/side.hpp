@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "io/hash.hpp"
 #include "io/json_path.hpp"
 #include "io/record_reader.hpp"
 #include "link/block_key.hpp"
@@ -74,11 +75,9 @@ struct LoadSpec {
 /// missing or unusable compared value.
 void load_side(io::RecordReader& reader, const LoadSpec& spec, Side& side);
 
-/// FNV-1a 64 of `text` (DESIGN.md's hash).
-std::uint64_t fnv1a(std::string_view text);
 /// A key's hash: FNV-1a 64, never 0 (0 marks "no key").
 inline std::uint64_t key_hash_of(std::string_view key) {
-  std::uint64_t h = fnv1a(key);
+  std::uint64_t h = io::fnv1a64(key);
   return h == 0 ? 1 : h;
 }
 

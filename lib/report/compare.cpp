@@ -10,6 +10,7 @@
 #include <cstdlib>
 
 #include "io/error.hpp"
+#include "io/raw_json.hpp"
 #include "io/record_reader.hpp"
 #include "report/groups.hpp"
 
@@ -31,7 +32,7 @@ struct ServiceLine {
 // What one run says about one person.
 struct Person {
   std::string person;
-  std::optional<double> score;
+  std::optional<Real> score;
   Points contributions;
   std::vector<std::string> flags;
   std::vector<ServiceLine> services;
@@ -64,7 +65,7 @@ class Run {
     while (read()) {
       if (parsed_.person == out.person) {
         if (kind_ == Kind::kScore) {
-          reader_.reject(record_, column_of(record_.text, "person"),
+          reader_.reject(record_, io::value_column(record_.text, "person"),
                          fmt::format("person \"{}\" has a second score line", out.person));
           continue;
         }
@@ -76,7 +77,7 @@ class Run {
                     fmt::format("not sorted by person: \"{}\" after \"{}\" (--compare reads "
                                 "runs in person order, as score and gate write them)",
                                 parsed_.person, out.person),
-                    *record_.file, record_.line, column_of(record_.text, "person"));
+                    *record_.file, record_.line, io::value_column(record_.text, "person"));
       pending_ = true;
       break;
     }
@@ -88,7 +89,8 @@ class Run {
   bool read() {
     while (reader_.next(record_)) {
       if (auto problem = parse()) {
-        reader_.reject(record_, problem->key.empty() ? 0 : column_of(record_.text, problem->key),
+        reader_.reject(record_,
+                       problem->key.empty() ? 0 : io::value_column(record_.text, problem->key),
                        problem->message);
         continue;
       }
@@ -111,33 +113,26 @@ class Run {
     // The tallies validate the fields exactly as a plain report would.
     if (kind_ == Kind::kScore) {
       ScoreTally check;
-      if (auto p = check.add(root, cs_.settings)) return p;
+      if (auto p = check.add(record_, cs_.settings)) return p;
     } else {
       DecisionTally check;
-      if (auto p = check.add(root, cs_.settings)) return p;
+      if (auto p = check.add(record_, cs_.settings)) return p;
     }
     Person p;
     p.person = std::string(io::last_field(root, "person")->get_string().value_unsafe());
-    if (auto s = io::last_field(root, "score")) {
-      double v;
-      if (s->get_double().get(v) == simdjson::SUCCESS) p.score = v;
-    }
+    if (auto s = io::last_field(root, "score")) p.score = real_of(*s);
     simdjson::dom::object contributions;
     if (auto c = io::last_field(root, "contributions");
-        c && c->get(contributions) == simdjson::SUCCESS) {
-      for (auto f : contributions) {
-        double v;
-        if (f.value.get_double().get(v) == simdjson::SUCCESS)
-          p.contributions.emplace_back(std::string(f.key), to_thousandths(v));
-      }
+        c && c->get(contributions) == simdjson::SUCCESS &&
+        !read_points(contributions, record_.text, "contributions", points_, raw_)) {
+      for (const auto& [rule, milli] : points_) p.contributions.emplace_back(rule, milli);
     }
     simdjson::dom::object spilled;
-    if (auto c = io::last_field(root, "spilled"); c && c->get(spilled) == simdjson::SUCCESS) {
-      for (auto f : spilled) {
-        double v;
-        if (f.value.get_double().get(v) == simdjson::SUCCESS)
-          p.contributions.emplace_back(kFriendsCause + std::string(f.key), to_thousandths(v));
-      }
+    if (auto c = io::last_field(root, "spilled");
+        c && c->get(spilled) == simdjson::SUCCESS &&
+        !read_points(spilled, record_.text, "spilled", points_, raw_)) {
+      for (const auto& [rule, milli] : points_)
+        p.contributions.emplace_back(kFriendsCause + std::string(rule), milli);
     }
     simdjson::dom::array flags;
     if (auto f = io::last_field(root, "flags"); f && f->get(flags) == simdjson::SUCCESS) {
@@ -168,6 +163,8 @@ class Run {
   io::Record record_;
   Person parsed_;
   bool pending_ = false;
+  std::vector<std::pair<std::string_view, std::int64_t>> points_;  // scratch
+  std::vector<io::RawMember> raw_;                                 // scratch
 };
 
 // The rule whose change pushed hardest in the direction of `sign` (+1 up,
@@ -176,7 +173,7 @@ std::optional<std::pair<std::string, std::int64_t>> main_rule(const Points& delt
   std::optional<std::pair<std::string, std::int64_t>> best;
   for (const auto& [rule, d] : deltas) {
     if (d == 0 || (sign > 0) != (d > 0)) continue;
-    if (!best || std::llabs(d) > std::llabs(best->second)) best = {rule, d};
+    if (!best || magnitude(d) > magnitude(best->second)) best = {rule, d};
   }
   return best;
 }
@@ -185,11 +182,11 @@ Points rule_deltas(const Points& a, const Points& b) {
   Points out;
   for (const auto& [rule, pb] : b) {
     auto it = std::find_if(a.begin(), a.end(), [&](const auto& e) { return e.first == rule; });
-    out.emplace_back(rule, pb - (it == a.end() ? 0 : it->second));
+    out.emplace_back(rule, difference(pb, it == a.end() ? 0 : it->second));
   }
   for (const auto& [rule, pa] : a) {
     auto it = std::find_if(b.begin(), b.end(), [&](const auto& e) { return e.first == rule; });
-    if (it == b.end()) out.emplace_back(rule, -pa);
+    if (it == b.end()) out.emplace_back(rule, difference(0, pa));
   }
   return out;
 }
@@ -221,7 +218,7 @@ class Merger {
                                                 : std::string(kMissingGroup);
       group = &c_.groups[label];
     }
-    std::optional<double> shift;
+    std::optional<Real> shift;
     if (a.score && b.score) {
       shift = *b.score - *a.score;
       c_.shift.add(*shift);
@@ -236,7 +233,7 @@ class Merger {
     if (kind_ == Kind::kScore) {
       ++c_.both;
       if (group) ++group->total;
-      const double sa = a.score.value_or(0), sb = b.score.value_or(0);
+      const Real sa = a.score.value_or(0), sb = b.score.value_or(0);
       bool changed;
       Change ch{a.person, "", a.score, b.score, "", "", "", 0};
       if (cs_.settings.cutoff) {
@@ -319,7 +316,7 @@ class Merger {
   void record(Change ch) {
     if (cs_.top <= 0) return;
     auto size_of = [](const Change& x) {
-      return x.score_a && x.score_b ? std::fabs(*x.score_b - *x.score_a) : 0.0;
+      return x.score_a && x.score_b ? std::fabs(*x.score_b - *x.score_a) : Real(0);
     };
     auto before = [&](const Change& x, const Change& y) {
       if (size_of(x) != size_of(y)) return size_of(x) > size_of(y);

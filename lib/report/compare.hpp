@@ -24,7 +24,7 @@ namespace socred::report {
 struct Change {
   std::string person;
   std::string service;  // decision lines only
-  std::optional<double> score_a, score_b;
+  std::optional<Real> score_a, score_b;
   std::string outcome_a, outcome_b;  // decision, or "selected"/"not selected"
   std::string cause;                 // the rule, flag or reason that moved it
   std::int64_t cause_points = 0;     // the rule's change in thousandths

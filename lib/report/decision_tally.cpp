@@ -45,7 +45,8 @@ ServiceCounts& DecisionTally::service(std::string_view name) {
   return services.back();
 }
 
-std::optional<Problem> DecisionTally::add(simdjson::dom::object record, const Settings& settings) {
+std::optional<Problem> DecisionTally::add(const io::Record& line, const Settings& settings) {
+  const simdjson::dom::object record = line.root;
   std::string_view person, name, decision;
   auto person_value = io::last_field(record, "person");
   if (!person_value) return Problem{"", "missing field \"person\""};

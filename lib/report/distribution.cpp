@@ -24,23 +24,52 @@ int bucket_of(double magnitude) {
 // most the sketch's error: 2 gamma^i / (gamma + 1).
 double representative(int i) { return 2 * std::pow(kGamma, i) / (kGamma + 1); }
 
+// A value's key: the double nearest it and the (exact) rest, as bits, so
+// that -0 and 0 are one value and NaN equals itself.
+std::pair<std::uint64_t, std::uint64_t> key_of(Real v) {
+  v += 0.0L;  // -0.0 and 0.0 are one value
+  const double hi = static_cast<double>(v);
+  const double lo = static_cast<double>(v - static_cast<Real>(hi));
+  std::uint64_t a, b;
+  std::memcpy(&a, &hi, sizeof a);
+  std::memcpy(&b, &lo, sizeof b);
+  return {a, b};
+}
+
+Real value_of(std::uint64_t a, std::uint64_t b) {
+  double hi, lo;
+  std::memcpy(&hi, &a, sizeof hi);
+  std::memcpy(&lo, &b, sizeof lo);
+  return static_cast<Real>(hi) + static_cast<Real>(lo);
+}
+
+// Past this magnitude a double no longer holds every integer.
+constexpr Real kTwo53 = 9007199254740992.0L;
+
+__extension__ typedef __int128 Wide;
+
+Wide floor_div(Wide a, Wide b) {
+  Wide q = a / b;
+  if (a % b != 0 && (a < 0) != (b < 0)) --q;
+  return q;
+}
+
 }  // namespace
 
-void ValueCounts::add(double v, std::uint64_t n) {
+void ValueCounts::add(Real v, std::uint64_t n) {
   if (2 * (size_ + 1) > slots_.size()) grow();
-  v += 0.0;  // -0.0 and 0.0 are one value
-  std::uint64_t bits;
-  std::memcpy(&bits, &v, sizeof bits);
+  const auto [hi, lo] = key_of(v);
   const std::size_t mask = slots_.size() - 1;
-  for (std::size_t i = (bits * 0x9E3779B97F4A7C15ULL) >> shift_;; i = (i + 1) & mask) {
+  for (std::size_t i = ((hi ^ lo) * 0x9E3779B97F4A7C15ULL) >> shift_;; i = (i + 1) & mask) {
     Slot& s = slots_[i];
     if (s.count == 0) {
-      s.bits = bits;
+      s.hi = hi;
+      s.lo = lo;
       s.count = n;
       ++size_;
       return;
     }
-    if (s.bits == bits) {
+    if (s.hi == hi && s.lo == lo) {
       s.count += n;
       return;
     }
@@ -53,12 +82,8 @@ void ValueCounts::grow() {
   shift_ = 64;
   for (std::size_t n = slots_.size(); n > 1; n >>= 1) --shift_;
   size_ = 0;
-  for (const Slot& s : old) {
-    if (s.count == 0) continue;
-    double v;
-    std::memcpy(&v, &s.bits, sizeof v);
-    add(v, s.count);
-  }
+  for (const Slot& s : old)
+    if (s.count != 0) add(value_of(s.hi, s.lo), s.count);
 }
 
 void ValueCounts::clear() {
@@ -68,19 +93,15 @@ void ValueCounts::clear() {
   shift_ = 64;
 }
 
-std::vector<std::pair<double, std::uint64_t>> ValueCounts::items() const {
-  std::vector<std::pair<double, std::uint64_t>> out;
+std::vector<std::pair<Real, std::uint64_t>> ValueCounts::items() const {
+  std::vector<std::pair<Real, std::uint64_t>> out;
   out.reserve(size_);
-  for (const Slot& s : slots_) {
-    if (s.count == 0) continue;
-    double v;
-    std::memcpy(&v, &s.bits, sizeof v);
-    out.emplace_back(v, s.count);
-  }
+  for (const Slot& s : slots_)
+    if (s.count != 0) out.emplace_back(value_of(s.hi, s.lo), s.count);
   return out;
 }
 
-void Distribution::add(double v) {
+void Distribution::add(Real v) {
   if (count_ == 0) {
     min_ = max_ = v;
   } else {
@@ -90,6 +111,7 @@ void Distribution::add(double v) {
   ++count_;
   sum_ += v;
   if (integers_ && v != std::floor(v)) integers_ = false;
+  if (!wide_ && std::fabs(v) > kTwo53) wide_ = true;
   if (sketched_) {
     sketch_add(v, 1);
     return;
@@ -110,6 +132,7 @@ void Distribution::merge(const Distribution& other) {
   count_ += other.count_;
   sum_ += other.sum_;
   integers_ = integers_ && other.integers_;
+  wide_ = wide_ || other.wide_;
   if (!sketched_ && !other.sketched_) {
     for (const auto& [v, n] : other.exact_.items()) exact_.add(v, n);
     if (exact_.size() > kExactDistinct) to_sketch();
@@ -131,7 +154,8 @@ void Distribution::to_sketch() {
   exact_.clear();
 }
 
-void Distribution::sketch_add(double v, std::uint64_t n) {
+void Distribution::sketch_add(Real value, std::uint64_t n) {
+  const auto v = static_cast<double>(value);
   if (std::fabs(v) < kTiny)
     zeros_ += n;
   else if (v > 0)
@@ -140,10 +164,14 @@ void Distribution::sketch_add(double v, std::uint64_t n) {
     negative_[bucket_of(-v)] += n;
 }
 
-double Distribution::mean() const { return count_ == 0 ? 0.0 : static_cast<double>(sum_ / count_); }
+Real Distribution::mean() const {
+  if (count_ == 0) return 0;
+  // In double as always where doubles are exact, so reports do not move.
+  return wide_ ? sum_ / count_ : static_cast<double>(sum_ / count_);
+}
 
-std::vector<std::pair<double, std::uint64_t>> Distribution::points() const {
-  std::vector<std::pair<double, std::uint64_t>> out;
+std::vector<std::pair<Real, std::uint64_t>> Distribution::points() const {
+  std::vector<std::pair<Real, std::uint64_t>> out;
   if (!sketched_) {
     out = exact_.items();
     std::sort(out.begin(), out.end());
@@ -151,7 +179,7 @@ std::vector<std::pair<double, std::uint64_t>> Distribution::points() const {
   }
   // Representatives are clamped to the exact extremes, so no estimate falls
   // outside what was seen.
-  auto clamp = [&](double v) { return std::min(max_, std::max(min_, v)); };
+  auto clamp = [&](double v) { return std::min(max_, std::max(min_, static_cast<Real>(v))); };
   for (auto it = negative_.rbegin(); it != negative_.rend(); ++it)
     out.emplace_back(clamp(-representative(it->first)), it->second);
   if (zeros_ > 0) out.emplace_back(clamp(0.0), zeros_);
@@ -159,7 +187,7 @@ std::vector<std::pair<double, std::uint64_t>> Distribution::points() const {
   return out;
 }
 
-double Distribution::quantile(double q) const {
+Real Distribution::quantile(double q) const {
   if (count_ == 0) return 0;
   q = std::min(1.0, std::max(0.0, q));
   const double h = q * static_cast<double>(count_ - 1);
@@ -167,7 +195,7 @@ double Distribution::quantile(double q) const {
   const std::uint64_t hi = std::min(lo + 1, count_ - 1);
   const auto pts = points();
   // Walk the cumulative counts once to find the order statistics lo and hi.
-  double vlo = 0, vhi = 0;
+  Real vlo = 0, vhi = 0;
   std::uint64_t seen = 0;
   bool have_lo = false;
   for (const auto& [v, n] : pts) {
@@ -181,7 +209,10 @@ double Distribution::quantile(double q) const {
       break;
     }
   }
-  return vlo + (h - static_cast<double>(lo)) * (vhi - vlo);
+  const double frac = h - static_cast<double>(lo);
+  if (wide_) return frac == 0 ? vlo : vlo + static_cast<Real>(frac) * (vhi - vlo);
+  const auto a = static_cast<double>(vlo), b = static_cast<double>(vhi);
+  return a + frac * (b - a);
 }
 
 double nice_width(double range, int target, bool integers) {
@@ -205,11 +236,36 @@ double nice_width(double range, int target, bool integers) {
 
 std::vector<Bin> Distribution::histogram(int target) const {
   if (count_ == 0) return {};
-  const double width = nice_width(max_ - min_, target, integers_);
+  if (integers_ && min_ >= static_cast<Real>(INT64_MIN) && max_ <= static_cast<Real>(INT64_MAX))
+    return integer_histogram(target);
+  const auto min = static_cast<double>(min_), max = static_cast<double>(max_);
+  const double width = nice_width(max - min, target, integers_);
   // The epsilon keeps 0.3 / 0.1 = 2.9999999999999996 in bin 3, not 2.
-  const double first = std::floor(min_ / width + 1e-9);
-  const double last = std::floor(max_ / width + 1e-9);
+  const double first = std::floor(min / width + 1e-9);
+  const double last = std::floor(max / width + 1e-9);
   return histogram(first * width, width, static_cast<std::size_t>(last - first) + 1);
+}
+
+std::vector<Bin> Distribution::integer_histogram(int target) const {
+  const auto min = static_cast<std::int64_t>(min_), max = static_cast<std::int64_t>(max_);
+  // Whole widths of at least 1; ten times the range at most, which 128 bits
+  // hold with room to spare, as they hold every edge and difference here.
+  const auto width =
+      static_cast<Wide>(nice_width(static_cast<double>(Wide(max) - min), target, true));
+  const Wide first = floor_div(min, width);
+  const auto bins = static_cast<std::size_t>(floor_div(max, width) - first + 1);
+  std::vector<Bin> out(bins);
+  for (std::size_t i = 0; i < bins; ++i) {
+    const Wide lo = (first + static_cast<Wide>(i)) * width;
+    out[i].lo = static_cast<Real>(lo);
+    out[i].hi = static_cast<Real>(lo + width);
+  }
+  for (const auto& [v, n] : points()) {
+    // Exact values are whole; sketch representatives go to the nearest.
+    const Wide k = floor_div(static_cast<Wide>(std::llround(v)), width) - first;
+    out[static_cast<std::size_t>(std::clamp<Wide>(k, 0, static_cast<Wide>(bins - 1)))].count += n;
+  }
+  return out;
 }
 
 std::vector<Bin> Distribution::histogram(double start, double width, std::size_t bins) const {
@@ -220,7 +276,7 @@ std::vector<Bin> Distribution::histogram(double start, double width, std::size_t
   }
   if (bins == 0) return out;
   for (const auto& [v, n] : points()) {
-    double k = std::floor((v - start) / width + 1e-9);
+    double k = std::floor((static_cast<double>(v) - start) / width + 1e-9);
     if (k < 0) k = 0;
     if (k > static_cast<double>(bins - 1)) k = static_cast<double>(bins - 1);
     out[static_cast<std::size_t>(k)].count += n;

@@ -8,12 +8,14 @@
 #include <map>
 #include <vector>
 
+#include "report/numbers.hpp"
+
 namespace socred::report {
 
 /// One histogram bin: values v with lo <= v < hi.
 struct Bin {
-  double lo = 0;
-  double hi = 0;
+  Real lo = 0;
+  Real hi = 0;
   std::uint64_t count = 0;
 };
 
@@ -22,16 +24,16 @@ struct Bin {
 /// took a tenth of report's time on score lines).
 class ValueCounts {
  public:
-  void add(double v, std::uint64_t n);
+  void add(Real v, std::uint64_t n);
   std::size_t size() const { return size_; }
   void clear();
   /// (value, count) pairs in no particular order.
-  std::vector<std::pair<double, std::uint64_t>> items() const;
+  std::vector<std::pair<Real, std::uint64_t>> items() const;
 
  private:
   struct Slot {
-    std::uint64_t bits = 0;
-    std::uint64_t count = 0;  // 0: empty
+    std::uint64_t hi = 0, lo = 0;  // the value's key (distribution.cpp)
+    std::uint64_t count = 0;       // 0: empty
   };
   void grow();
   std::vector<Slot> slots_;
@@ -50,40 +52,46 @@ class Distribution {
   /// statistics that bracket the exact quantile.
   static constexpr double kRelativeError = 0.005;
 
-  void add(double v);
+  void add(Real v);
   /// Adds another distribution's values (groups into a total).
   void merge(const Distribution& other);
 
   std::uint64_t count() const { return count_; }
   bool exact() const { return !sketched_; }
-  double mean() const;
-  double min() const { return min_; }
-  double max() const { return max_; }
+  Real mean() const;
+  Real min() const { return min_; }
+  Real max() const { return max_; }
   bool integers() const { return integers_; }
 
   /// The q-quantile, 0 <= q <= 1, by linear interpolation between order
   /// statistics (Hyndman and Fan type 7: R's and NumPy's default).
-  double quantile(double q) const;
+  Real quantile(double q) const;
 
   /// Equal-width bins with a "nice" width (1, 2, 2.5 or 5 times a power of
   /// ten; whole numbers for integer data) covering [min, max], about
-  /// `target` of them; approximate counts once sketched.
+  /// `target` of them; approximate counts once sketched. Integer data in
+  /// the int64 range get their bins in integer arithmetic: exact edges,
+  /// nothing that overflows.
   std::vector<Bin> histogram(int target) const;
   /// The same over a given range and width (two distributions on one axis).
   std::vector<Bin> histogram(double start, double width, std::size_t bins) const;
 
  private:
   void to_sketch();
-  void sketch_add(double v, std::uint64_t n);
+  void sketch_add(Real v, std::uint64_t n);
   /// (value, count) pairs in increasing value order: exact values, or one
   /// representative per sketch bucket.
-  std::vector<std::pair<double, std::uint64_t>> points() const;
+  std::vector<std::pair<Real, std::uint64_t>> points() const;
+  std::vector<Bin> integer_histogram(int target) const;
 
   std::uint64_t count_ = 0;
   long double sum_ = 0;
-  double min_ = 0;
-  double max_ = 0;
+  Real min_ = 0;
+  Real max_ = 0;
   bool integers_ = true;
+  // A value past 2^53 in magnitude, which a double cannot hold: means and
+  // quantiles are then computed in long double rather than double.
+  bool wide_ = false;
   bool sketched_ = false;
   ValueCounts exact_;
   // Sketch: bucket i holds magnitudes in (gamma^(i-1), gamma^i].

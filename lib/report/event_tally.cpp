@@ -6,7 +6,8 @@
 
 namespace socred::report {
 
-std::optional<Problem> EventTally::add(simdjson::dom::object record, const Settings& settings) {
+std::optional<Problem> EventTally::add(const io::Record& line, const Settings& settings) {
+  const simdjson::dom::object record = line.root;
   std::string_view source, type, ts;
   auto source_value = io::last_field(record, "source");
   if (!source_value) return Problem{"", "missing field \"source\""};

@@ -16,8 +16,9 @@ std::string quantile_name(double q) {
 }
 
 double SourceShares::public_share() const {
-  const std::int64_t all = public_weight + private_weight;
-  return all == 0 ? 0.0 : static_cast<double>(public_weight) / static_cast<double>(all);
+  // In double: the share is a ratio, and the sum of two weights may pass int64.
+  const double all = static_cast<double>(public_weight) + static_cast<double>(private_weight);
+  return all == 0 ? 0.0 : static_cast<double>(public_weight) / all;
 }
 
 bool is_public(const std::string& source, const Settings& settings) {
@@ -29,11 +30,11 @@ SourceShares source_shares(const Ledger& sources, const Settings& settings) {
   SourceShares s;
   for (const auto& e : sources.entries()) {
     if (is_public(e.name, settings)) {
-      s.public_weight += e.positive - e.negative;
-      s.public_net += e.total;
+      accumulate(s.public_weight, weight_of(e.positive, e.negative));
+      accumulate(s.public_net, e.total);
     } else {
-      s.private_weight += e.positive - e.negative;
-      s.private_net += e.total;
+      accumulate(s.private_weight, weight_of(e.positive, e.negative));
+      accumulate(s.private_net, e.total);
     }
   }
   return s;
@@ -42,7 +43,7 @@ SourceShares source_shares(const Ledger& sources, const Settings& settings) {
 std::vector<Ledger::Entry> heaviest(const Ledger& ledger, int top) {
   std::vector<Ledger::Entry> out = ledger.entries();
   std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
-    return std::llabs(a.total) > std::llabs(b.total);
+    return magnitude(a.total) > magnitude(b.total);
   });
   if (top > 0 && out.size() > static_cast<std::size_t>(top)) out.resize(top);
   return out;

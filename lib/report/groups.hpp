@@ -31,9 +31,9 @@ class Grouped {
   explicit Grouped(std::optional<io::Path> by) : by_(std::move(by)) {}
 
   /// Adds a record to its group; nothing changes when the record is refused.
-  std::optional<Problem> add(simdjson::dom::object record, const Settings& settings) {
+  std::optional<Problem> add(const io::Record& record, const Settings& settings) {
     if (!by_) return groups_[std::string()].add(record, settings);
-    auto value = io::lookup(record, *by_);
+    auto value = io::lookup(record.root, *by_);
     if (!value) {
       if (settings.strict)
         return Problem{"", "missing field \"" + io::path_text(*by_) + "\" (--by)"};

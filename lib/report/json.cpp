@@ -2,12 +2,14 @@
 // a fixed order, one line.
 #include "report/json.hpp"
 
+#include <cmath>
 #include <functional>
 #include <optional>
 #include <utility>
 
 #include "io/json_path.hpp"
 #include "report/figures.hpp"
+#include "rules/milli.hpp"
 
 namespace socred::report {
 
@@ -19,12 +21,27 @@ double rate(std::uint64_t part, std::uint64_t whole) {
   return whole == 0 ? 0.0 : static_cast<double>(part) / static_cast<double>(whole);
 }
 
-double points(std::int64_t thousandths) { return static_cast<double>(thousandths) / 1000.0; }
+// Points as score writes them: thousandths as exact decimal text, never
+// through a double (which holds only 53 bits).
+JsonlWriter& points(JsonlWriter& out, std::int64_t thousandths) {
+  return out.raw(rules::format_milli(thousandths));
+}
+
+// A column's value: a whole number with all its digits, as JSON integers
+// read back exactly; any other as the shortest double.
+JsonlWriter& real(JsonlWriter& out, Real v) {
+  if (v == 0) return out.number(static_cast<double>(v));  // -0 stays as it was
+  if (v == std::floor(v) && v >= -9223372036854775808.0L && v < 9223372036854775808.0L)
+    return out.number(static_cast<std::int64_t>(v));
+  if (v == std::floor(v) && v >= 0 && v < 18446744073709551616.0L)
+    return out.number(static_cast<std::uint64_t>(v));
+  return out.number(static_cast<double>(v));
+}
 
 template <class T>
 void number_or_null(JsonlWriter& out, const std::optional<T>& value) {
   if (value)
-    out.number(*value);
+    real(out, *value);
   else
     out.null();
 }
@@ -70,18 +87,19 @@ void write_distribution(JsonlWriter& out, const Distribution& d, int bins) {
   out.begin_object();
   out.key("count").number(d.count());
   if (d.count() > 0) {
-    out.key("mean").number(d.mean());
-    out.key("min").number(d.min());
-    out.key("max").number(d.max());
+    real(out.key("mean"), d.mean());
+    real(out.key("min"), d.min());
+    real(out.key("max"), d.max());
     out.key("quantiles").begin_object();
-    for (double q : kQuantiles) out.key(quantile_name(q)).number(d.quantile(q));
+    for (double q : kQuantiles) real(out.key(quantile_name(q)), d.quantile(q));
     out.end_object();
   }
   out.key("exact").boolean(d.exact());
   out.key("histogram").begin_array();
   for (const Bin& b : bins_of(d, bins)) {
     out.begin_object();
-    out.key("lo").number(b.lo).key("hi").number(b.hi).key("count").number(b.count);
+    real(out.key("lo"), b.lo);
+    real(out.key("hi"), b.hi).key("count").number(b.count);
     out.end_object();
   }
   out.end_array();
@@ -95,9 +113,9 @@ void write_ledger(JsonlWriter& out, const char* name, const Ledger& ledger,
     out.begin_object();
     out.key(name).string(e.name);
     if (classify) out.key("public").boolean(is_public(e.name, *classify));
-    out.key("points").number(points(e.total));
-    out.key("gains").number(points(e.positive));
-    out.key("losses").number(points(e.negative));
+    points(out.key("points"), e.total);
+    points(out.key("gains"), e.positive);
+    points(out.key("losses"), e.negative);
     out.key("persons").number(e.persons);
     out.end_object();
   }
@@ -169,10 +187,10 @@ void write_score(JsonlWriter& out, const ScoreTally& t, const Meta& meta) {
   write_ledger(out, "source", t.sources, &meta.settings);
   const SourceShares s = source_shares(t.sources, meta.settings);
   out.key("public_private").begin_object();
-  out.key("public_weight").number(points(s.public_weight));
-  out.key("private_weight").number(points(s.private_weight));
-  out.key("public_net").number(points(s.public_net));
-  out.key("private_net").number(points(s.private_net));
+  points(out.key("public_weight"), s.public_weight);
+  points(out.key("private_weight"), s.private_weight);
+  points(out.key("public_net"), s.public_net);
+  points(out.key("private_net"), s.private_net);
   out.key("public_share").number(s.public_share());
   out.end_object();
   out.key("flags");
@@ -328,7 +346,7 @@ void write_change(JsonlWriter& out, const Change& ch) {
   number_or_null(out, ch.score_b);
   if (!ch.outcome_a.empty()) out.key("a").string(ch.outcome_a).key("b").string(ch.outcome_b);
   out.key("cause").string(ch.cause);
-  if (ch.cause_points) out.key("cause_points").number(points(ch.cause_points));
+  if (ch.cause_points) points(out.key("cause_points"), ch.cause_points);
   out.end_object();
 }
 

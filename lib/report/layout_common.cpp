@@ -56,10 +56,10 @@ Table distribution_table(const std::string& title, const std::string& first_colu
     if (d->count() == 0) {
       row.resize(t.headers.size(), "–");
     } else {
-      row.push_back(decimal_text(d->mean(), 1));
-      row.push_back(decimal_text(d->min()));
-      for (double q : kQuantiles) row.push_back(decimal_text(d->quantile(q)));
-      row.push_back(decimal_text(d->max()));
+      row.push_back(real_text(d->mean(), 1));
+      row.push_back(real_text(d->min()));
+      for (double q : kQuantiles) row.push_back(real_text(d->quantile(q)));
+      row.push_back(real_text(d->max()));
     }
     sketched = sketched || !d->exact();
     t.rows.push_back(std::move(row));

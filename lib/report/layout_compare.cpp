@@ -7,6 +7,7 @@
 #include "report/figures.hpp"
 #include "report/layout.hpp"
 #include "report/numbers.hpp"
+#include "rules/milli.hpp"
 
 namespace socred::report {
 
@@ -22,7 +23,7 @@ std::string run_text(const char* name, const std::string& file, const io::LineSt
                      count_text(s.rejected), count_text(s.blank));
 }
 
-std::string score_text(const std::optional<double>& s) { return s ? decimal_text(*s) : "–"; }
+std::string score_text(const std::optional<Real>& s) { return s ? real_text(*s) : "–"; }
 
 }  // namespace
 
@@ -106,7 +107,7 @@ Document layout_compare(const Meta& meta, const Comparison& c) {
                        signed_points_text(e.negative), count_text(e.persons)});
     rt.flagged.push_back(false);
     rc.bars.push_back(
-        {e.name, static_cast<double>(e.total) / 1000.0, signed_points_text(e.total), false});
+        {e.name, rules::milli_as_double(e.total), signed_points_text(e.total), false});
   }
   if (c.rule_shift.entries().empty())
     rt.note = "the lines carry no contributions, or no rule's points changed";
@@ -143,7 +144,7 @@ Document layout_compare(const Meta& meta, const Comparison& c) {
     row.push_back(score_text(ch.score_a));
     row.push_back(score_text(ch.score_b));
     row.push_back(ch.score_a && ch.score_b ? (*ch.score_b > *ch.score_a ? "+" : "") +
-                                                 decimal_text(*ch.score_b - *ch.score_a)
+                                                 real_text(*ch.score_b - *ch.score_a)
                                            : "–");
     if (decisions || meta.settings.cutoff) {
       row.push_back(ch.outcome_a);
@@ -177,7 +178,7 @@ Document layout_compare(const Meta& meta, const Comparison& c) {
     for (const auto& [label, g] : c.groups) {
       gt.rows.push_back({label, count_text(g.total), count_text(g.changed),
                          share(g.changed, g.total),
-                         g.shift.count() ? decimal_text(g.shift.mean(), 2) : "–"});
+                         g.shift.count() ? real_text(g.shift.mean(), 2) : "–"});
       gt.flagged.push_back(false);
       gc.bars.push_back(
           {label, g.total ? static_cast<double>(g.changed) / static_cast<double>(g.total) : 0,

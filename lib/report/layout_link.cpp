@@ -99,7 +99,8 @@ Document layout_link(const Meta& meta, const Grouped<LinkTally>& grouped) {
   all.merge(total.weight_unlabelled);
   if (all.count() > 0) {
     const auto axis = bins_of(all, meta.bins);
-    const double start = axis.front().lo, width = axis.front().hi - axis.front().lo;
+    const auto start = static_cast<double>(axis.front().lo);
+    const auto width = static_cast<double>(axis.front().hi - axis.front().lo);
     const bool integers = all.integers();
     if (total.weight_true.count() > 0)
       weights.blocks.emplace_back(

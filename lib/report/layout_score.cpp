@@ -7,6 +7,7 @@
 #include "report/figures.hpp"
 #include "report/layout.hpp"
 #include "report/numbers.hpp"
+#include "rules/milli.hpp"
 
 namespace socred::report {
 
@@ -34,7 +35,7 @@ Table ledger_table(const std::string& title, const std::string& what, const Ledg
     row.push_back(signed_points_text(e.positive));
     row.push_back(signed_points_text(e.negative));
     row.push_back(count_text(e.persons));
-    row.push_back(share_text(e.positive - e.negative, weight));
+    row.push_back(share_text(weight_of(e.positive, e.negative), weight));
     t.rows.push_back(std::move(row));
     t.flagged.push_back(false);
   }
@@ -50,8 +51,7 @@ Chart ledger_chart(const std::string& id, const std::string& title, const Ledger
   c.title = title;
   c.axis = "points";
   for (const auto& e : heaviest(ledger, top))
-    c.bars.push_back(
-        {e.name, static_cast<double>(e.total) / 1000.0, signed_points_text(e.total), false});
+    c.bars.push_back({e.name, rules::milli_as_double(e.total), signed_points_text(e.total), false});
   return c;
 }
 
@@ -96,7 +96,8 @@ Document layout_score(const Meta& meta, const Grouped<ScoreTally>& grouped) {
       ledger_table("Sources by total points", "source", total.sources, &meta.settings, 0));
   weighs.blocks.emplace_back(ledger_chart("sources", "Sources by total points", total.sources, 0));
   const SourceShares shares = source_shares(total.sources, meta.settings);
-  const std::int64_t moved = shares.public_weight + shares.private_weight;
+  std::int64_t moved = shares.public_weight;
+  accumulate(moved, shares.private_weight);
   weighs.blocks.emplace_back(Paragraph{fmt::format(
       "public records moved {} of all points (|points| {} of {}; net {}), private platforms {} "
       "(net {})",
@@ -144,10 +145,10 @@ Document layout_score(const Meta& meta, const Grouped<ScoreTally>& grouped) {
       std::vector<std::string> row{
           g.label,
           count_text(s.persons),
-          decimal_text(s.score.mean(), 1),
-          decimal_text(s.score.quantile(0.1)),
-          decimal_text(s.score.quantile(0.5)),
-          decimal_text(s.score.quantile(0.9)),
+          real_text(s.score.mean(), 1),
+          real_text(s.score.quantile(0.1)),
+          real_text(s.score.quantile(0.5)),
+          real_text(s.score.quantile(0.9)),
           percent_text(source_shares(s.sources, meta.settings).public_share())};
       if (meta.settings.cutoff) {
         row.push_back(count_text(s.selected));
@@ -156,7 +157,8 @@ Document layout_score(const Meta& meta, const Grouped<ScoreTally>& grouped) {
       }
       t.rows.push_back(std::move(row));
       t.flagged.push_back(false);
-      means.bars.push_back({g.label, s.score.mean(), decimal_text(s.score.mean(), 1), false});
+      means.bars.push_back(
+          {g.label, static_cast<double>(s.score.mean()), real_text(s.score.mean(), 1), false});
     }
     by.blocks.emplace_back(std::move(t));
     by.blocks.emplace_back(cap_group_bars(std::move(means)));

@@ -79,7 +79,8 @@ std::optional<Problem> read_evaluation(object record, LinkEvaluation& e) {
 
 }  // namespace
 
-std::optional<Problem> LinkTally::add(object record, const Settings& settings) {
+std::optional<Problem> LinkTally::add(const io::Record& line, const Settings& settings) {
+  const object record = line.root;
   auto left = io::last_field(record, "left");
   if (!left && io::last_field(record, "true_links")) {
     LinkEvaluation e;

@@ -3,7 +3,10 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
+
+#include "rules/milli.hpp"
 
 namespace socred::report {
 
@@ -18,19 +21,16 @@ std::string count_text(std::uint64_t n) {
 }
 
 std::string points_text(std::int64_t thousandths) {
-  const bool negative = thousandths < 0;
-  // Magnitude in unsigned arithmetic: -INT64_MIN does not fit an int64.
-  const std::uint64_t m = negative ? 0 - static_cast<std::uint64_t>(thousandths)
-                                   : static_cast<std::uint64_t>(thousandths);
-  std::string out = negative ? "-" : "";
-  out += count_text(m / 1000);
-  std::uint64_t frac = m % 1000;
-  if (frac != 0) {
-    std::string f = fmt::format("{:03}", frac);
-    while (!f.empty() && f.back() == '0') f.pop_back();
-    out += '.' + f;
+  // score's own text, with thousands separators in the whole part.
+  const std::string plain = rules::format_milli(thousandths);
+  const std::size_t sign = plain[0] == '-' ? 1 : 0;
+  const std::size_t point = std::min(plain.find('.'), plain.size());
+  std::string out = plain.substr(0, sign);
+  for (std::size_t i = sign; i < point; ++i) {
+    if (i != sign && (point - i) % 3 == 0) out += ',';
+    out += plain[i];
   }
-  return out;
+  return out + plain.substr(point);
 }
 
 std::string signed_points_text(std::int64_t thousandths) {
@@ -58,14 +58,31 @@ std::string ratio_text(double v) {
   return fmt::format("{:.2f}", v);
 }
 
-std::string bin_text(double lo, double hi, bool integers) {
+namespace {
+
+// The digits of a whole number held in a Real, or nothing when it is not
+// one (or too large to be one a report reads: 2^64 and more).
+std::string whole_text(Real v) {
+  if (v != std::floor(v) || !(std::fabs(v) < 18446744073709551616.0L)) return {};
+  if (v < 0) return "-" + std::to_string(static_cast<std::uint64_t>(-v));
+  return std::to_string(static_cast<std::uint64_t>(v));
+}
+
+}  // namespace
+
+std::string real_text(Real v, int decimals) {
+  std::string whole = v == 0 ? "0" : whole_text(v);
+  return whole.empty() ? decimal_text(static_cast<double>(v), decimals) : whole;
+}
+
+std::string bin_text(Real lo, Real hi, bool integers) {
   if (integers) {
-    auto a = static_cast<std::int64_t>(std::llround(lo));
-    auto b = static_cast<std::int64_t>(std::llround(hi)) - 1;
-    if (a == b) return std::to_string(a);
-    return fmt::format("{}–{}", a, b);
+    // Whole bins hold lo .. hi - 1; exact in long double, no int64 overflow.
+    const Real last = hi - 1;
+    if (lo == last) return real_text(lo);
+    return real_text(lo) + "–" + real_text(last);
   }
-  return decimal_text(lo, 6) + "–" + decimal_text(hi, 6);
+  return decimal_text(static_cast<double>(lo), 6) + "–" + decimal_text(static_cast<double>(hi), 6);
 }
 
 }  // namespace socred::report

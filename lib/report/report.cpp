@@ -6,6 +6,7 @@
 #include <cstdlib>
 
 #include "io/error.hpp"
+#include "io/raw_json.hpp"
 #include "io/record_reader.hpp"
 #include "report/compare.hpp"
 #include "report/html.hpp"
@@ -98,8 +99,8 @@ Grouped<Tally> accumulate(io::RecordReader& reader, io::Record& record, const Me
         continue;
       }
     }
-    if (auto p = grouped.add(record.root, meta.settings))
-      reader.reject(record, p->key.empty() ? 0 : column_of(record.text, p->key), p->message);
+    if (auto p = grouped.add(record, meta.settings))
+      reader.reject(record, p->key.empty() ? 0 : io::value_column(record.text, p->key), p->message);
   } while (reader.next(record));
   return grouped;
 }

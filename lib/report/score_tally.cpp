@@ -13,11 +13,13 @@ namespace {
 using simdjson::dom::element;
 using simdjson::dom::object;
 
-// Beyond this, thousandths would not fit 64 bits exactly; no rule gives it.
-constexpr double kMaxPoints = 9e12;
-
+// A points object: absent (a Problem under --strict), or an object whose
+// every value reads as thousandths, into `out`.
 std::optional<Problem> check_points(const std::optional<element>& value, std::string_view key,
-                                    bool strict, std::optional<object>& out) {
+                                    bool strict, std::string_view text,
+                                    std::vector<std::pair<std::string_view, std::int64_t>>& out,
+                                    std::vector<io::RawMember>& raw) {
+  out.clear();
   if (!value) {
     if (strict) return Problem{std::string(key), fmt::format("missing field \"{}\"", key)};
     return std::nullopt;
@@ -26,15 +28,7 @@ std::optional<Problem> check_points(const std::optional<element>& value, std::st
   if (value->get(points) != simdjson::SUCCESS)
     return Problem{std::string(key),
                    fmt::format("field \"{}\": expected an object of points", key)};
-  for (auto field : points) {
-    double v;
-    if (field.value.get_double().get(v) != simdjson::SUCCESS || !(std::fabs(v) < kMaxPoints))
-      return Problem{
-          std::string(key),
-          fmt::format("field \"{}\": points of \"{}\" must be a number", key, field.key)};
-  }
-  out = points;
-  return std::nullopt;
+  return read_points(points, text, key, out, raw);
 }
 
 std::optional<Problem> check_count(const std::optional<element>& value, std::string_view key,
@@ -49,14 +43,14 @@ std::optional<Problem> check_count(const std::optional<element>& value, std::str
   return std::nullopt;
 }
 
-void post(Ledger& ledger, const std::optional<object>& points) {
-  if (!points) return;
-  for (auto field : *points) ledger.add(field.key, to_thousandths(double(field.value)));
+void post(Ledger& ledger, const std::vector<std::pair<std::string_view, std::int64_t>>& points) {
+  for (const auto& [name, milli] : points) ledger.add(name, milli);
 }
 
 }  // namespace
 
-std::optional<Problem> ScoreTally::add(object record, const Settings& settings) {
+std::optional<Problem> ScoreTally::add(const io::Record& line, const Settings& settings) {
+  const object record = line.root;
   static constexpr std::string_view kKeys[] = {"person",        "score",     "events",  "matched",
                                                "contributions", "by_source", "spilled", "flags"};
   std::optional<element> fields[8];
@@ -66,18 +60,19 @@ std::optional<Problem> ScoreTally::add(object record, const Settings& settings) 
   if (!person) return Problem{"", "missing field \"person\""};
   if (!person->is_string()) return Problem{"person", "field \"person\": expected a string"};
   if (!score_value) return Problem{"", "missing field \"score\""};
-  double value;
-  if (score_value->get_double().get(value) != simdjson::SUCCESS)
-    return Problem{"score", "field \"score\": expected a number"};
+  const std::optional<Real> value = real_of(*score_value);  // all 64 bits of an integer
+  if (!value) return Problem{"score", "field \"score\": expected a number"};
 
   std::uint64_t n_events = 0, n_matched = 0;
   if (auto p = check_count(events_value, "events", settings.strict, n_events)) return p;
   if (auto p = check_count(matched_value, "matched", settings.strict, n_matched)) return p;
-  std::optional<object> contributions, by_source, spill;
-  if (auto p = check_points(contributions_value, "contributions", settings.strict, contributions))
+  if (auto p = check_points(contributions_value, "contributions", settings.strict, line.text,
+                            points_[0], raw_))
     return p;
-  if (auto p = check_points(by_source_value, "by_source", settings.strict, by_source)) return p;
-  if (auto p = check_points(spilled_value, "spilled", false, spill)) return p;
+  if (auto p =
+          check_points(by_source_value, "by_source", settings.strict, line.text, points_[1], raw_))
+    return p;
+  if (auto p = check_points(spilled_value, "spilled", false, line.text, points_[2], raw_)) return p;
   simdjson::dom::array flag_list;
   bool has_flags = false;
   if (flags_value) {
@@ -91,13 +86,13 @@ std::optional<Problem> ScoreTally::add(object record, const Settings& settings) 
   }
 
   ++persons;
-  score.add(value);
+  score.add(*value);
   events += n_events;
   matched += n_matched;
-  if (settings.cutoff && value >= *settings.cutoff) ++selected;
-  post(rules, contributions);
-  post(sources, by_source);
-  post(spilled, spill);
+  if (settings.cutoff && *value >= *settings.cutoff) ++selected;
+  post(rules, points_[0]);
+  post(sources, points_[1]);
+  post(spilled, points_[2]);
   if (has_flags) {
     // A flag listed twice on one line still marks one person.
     std::string_view previous;

@@ -15,6 +15,8 @@
 #include <vector>
 
 #include "io/json_path.hpp"
+#include "io/raw_json.hpp"
+#include "io/record_reader.hpp"
 #include "report/distribution.hpp"
 
 namespace socred::report {
@@ -57,6 +59,18 @@ class Ledger {
   std::size_t hint_ = 0;  // the next line usually names the entries in the same order
 };
 
+/// sum += v, stopping at the ends of int64 rather than wrapping: every
+/// value of points fits, but many of them near the limit together need not.
+void accumulate(std::int64_t& sum, std::int64_t v);
+/// |points| of an entry: positive - negative (negative <= 0), saturating.
+std::int64_t weight_of(std::int64_t positive, std::int64_t negative);
+/// b - a, saturating.
+std::int64_t difference(std::int64_t b, std::int64_t a);
+/// |v|, in unsigned arithmetic: |INT64_MIN| does not fit an int64.
+inline std::uint64_t magnitude(std::int64_t v) {
+  return v < 0 ? 0 - static_cast<std::uint64_t>(v) : static_cast<std::uint64_t>(v);
+}
+
 /// Counts per string key, sorted by key.
 using Counts = std::map<std::string, std::uint64_t, std::less<>>;
 void add_count(Counts& counts, std::string_view key, std::uint64_t n = 1);
@@ -88,8 +102,14 @@ struct ScoreTally {
   Ledger spilled;
   Counts flags;  // flag -> persons carrying it
 
-  std::optional<Problem> add(simdjson::dom::object record, const Settings& settings);
+  std::optional<Problem> add(const io::Record& line, const Settings& settings);
   void merge(const ScoreTally& other);
+
+ private:
+  // Scratch for one line (not part of the tally): each points object's
+  // values, read and checked before anything is counted.
+  std::vector<std::pair<std::string_view, std::int64_t>> points_[3];
+  std::vector<io::RawMember> raw_;
 };
 
 struct ServiceCounts {
@@ -105,7 +125,7 @@ struct DecisionTally {
   std::vector<ServiceCounts> services;  // first-seen order (policy order)
   Counts reasons;                       // principal reason of each denial -> denials
 
-  std::optional<Problem> add(simdjson::dom::object record, const Settings& settings);
+  std::optional<Problem> add(const io::Record& line, const Settings& settings);
   void merge(const DecisionTally& other);
   ServiceCounts& service(std::string_view name);
 
@@ -133,7 +153,7 @@ struct LinkTally {
   Distribution weight_unlabelled;
   std::map<std::string, Counts, std::less<>> field_levels;  // field -> level -> pairs
 
-  std::optional<Problem> add(simdjson::dom::object record, const Settings& settings);
+  std::optional<Problem> add(const io::Record& line, const Settings& settings);
   void merge(const LinkTally& other);
 };
 
@@ -145,7 +165,7 @@ struct EventTally {
   Counts keys;   // which key the event carries: person, account, national_id, name+birthdate
   std::string first_ts, last_ts;
 
-  std::optional<Problem> add(simdjson::dom::object record, const Settings& settings);
+  std::optional<Problem> add(const io::Record& line, const Settings& settings);
   void merge(const EventTally& other);
 };
 
@@ -166,9 +186,19 @@ void pick(simdjson::dom::object record, const std::string_view (&keys)[N],
   }
 }
 
-/// Points as written (a decimal with at most 3 decimals) to thousandths,
-/// rounded half away from zero.
-std::int64_t to_thousandths(double points);
+/// A JSON number as a Real: integers with all their 64 bits, doubles as
+/// they are; nullopt for anything else.
+std::optional<Real> real_of(simdjson::dom::element value);
+
+/// The points of a points object (contributions, by_source, spilled: name
+/// -> points) in thousandths, read exactly (rules::json_points), into `out`.
+/// `text` is the line the object is the top-level member `key` of, looked
+/// at only when a decimal needs its digits; `raw` is scratch. A value that
+/// is not a number, or past 64 bits in thousandths, is a Problem.
+std::optional<Problem> read_points(simdjson::dom::object points, std::string_view text,
+                                   std::string_view key,
+                                   std::vector<std::pair<std::string_view, std::int64_t>>& out,
+                                   std::vector<io::RawMember>& raw);
 /// The text of a string, or the compact JSON of any other value (group keys,
 /// reasons that are objects).
 std::string value_text(simdjson::dom::element value);
@@ -177,7 +207,5 @@ std::string value_text(simdjson::dom::element value);
 /// restates the threshold), friends' points as "friends: RULE"; empty
 /// when there is none.
 std::string principal_reason(simdjson::dom::array reasons);
-/// 1-based column of the last `"key":` in a line, or 0 when not found.
-std::uint64_t column_of(std::string_view line, std::string_view key);
 
 }  // namespace socred::report

@@ -24,11 +24,35 @@ inline constexpr Milli kMaxMilli = 1'000'000'000'000'000;
 /// kMaxMilli saturate.
 Milli round_milli(double thousandths);
 
+/// Thousandths to whole points, half away from zero, in integers: exact
+/// for every value, INT64_MIN and INT64_MAX included.
+std::int64_t round_whole(Milli value);
+
+/// Points as a double, for what only draws them (a chart's bar length).
+inline double milli_as_double(Milli value) {
+  return static_cast<double>(value) / static_cast<double>(kMilliPerPoint);
+}
+
 /// "12.5", "-3", "0.125", "0": at most three decimals, no trailing zeros.
 std::string format_milli(Milli value);
+/// The same, appended to `out`.
+void append_milli(std::string& out, Milli value);
 
 /// Exact decimal text ("12.5", "-0.125", "+3", "7") to thousandths; nullopt
-/// for anything else, including more than three decimals or an exponent.
+/// for anything else, including more than three decimals, an exponent, or
+/// a magnitude past kMaxMilli.
 std::optional<Milli> parse_milli(std::string_view text);
+
+/// A JSON number's text in any form JSON allows ("12.5", "-1e3", "2.50E+1",
+/// "9223372036854775.807") to thousandths, read exactly from the digits, no
+/// double on the way: what score writes reads back as it was. More than
+/// three decimals round once, half away from zero. nullopt when `text` is
+/// not a JSON number or the value does not fit 64 bits.
+std::optional<Milli> parse_json_milli(std::string_view text);
+
+/// A JSON number's text whose value is a whole number ("612", "6.12e2",
+/// "600.0"), exactly; nullopt for a fraction, a value past 64 bits, or text
+/// that is not a JSON number.
+std::optional<std::int64_t> parse_json_integer(std::string_view text);
 
 }  // namespace socred::rules

@@ -62,11 +62,7 @@ std::int64_t Program::score(Milli total) const {
   if (__builtin_add_overflow(impl_->base, total, &sum)) sum = total > 0 ? INT64_MAX : INT64_MIN;
   if (impl_->min && sum < *impl_->min) sum = *impl_->min;
   if (impl_->max && sum > *impl_->max) sum = *impl_->max;
-  // Whole points, half away from zero, in integers (no double on the way).
-  std::int64_t whole = sum / 1000, rest = sum % 1000;
-  if (rest >= 500) ++whole;
-  if (rest <= -500) --whole;
-  return whole;
+  return round_whole(sum);
 }
 
 std::optional<std::size_t> Program::find_rule(std::string_view name) const {

@@ -1,8 +1,6 @@
 // Running Scanners on threads over the chunks of one read.
 #include "score/parallel_scan.hpp"
 
-#include <sched.h>
-
 #include <exception>
 #include <mutex>
 #include <thread>
@@ -53,16 +51,6 @@ class NullSink : public EventSink {
 };
 
 }  // namespace
-
-unsigned hardware_threads() {
-  cpu_set_t set;
-  if (sched_getaffinity(0, sizeof set, &set) == 0) {
-    int n = CPU_COUNT(&set);
-    if (n > 0) return static_cast<unsigned>(n);
-  }
-  unsigned n = std::thread::hardware_concurrency();
-  return n > 0 ? n : 1;
-}
 
 PassResult scan_chunks(io::ChunkedRead& read, const ScanSettings& settings, std::size_t explain_n,
                        bool keep_state, unsigned threads) {

@@ -26,7 +26,4 @@ struct PassResult {
 PassResult scan_chunks(io::ChunkedRead& read, const ScanSettings& settings, std::size_t explain_n,
                        bool keep_state, unsigned threads);
 
-/// The number of hardware threads this process may run on.
-unsigned hardware_threads();
-
 }  // namespace socred::score

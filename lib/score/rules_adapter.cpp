@@ -1,10 +1,9 @@
 // Adapts rules::Program and rules::Evaluator to score's RuleSet and Matcher.
 #include "score/rules_adapter.hpp"
 
-#include <fmt/format.h>
-
 #include <memory>
 
+#include "io/hash.hpp"
 #include "rules/eval.hpp"
 #include "rules/program.hpp"
 
@@ -53,14 +52,7 @@ class EvaluatorMatcher : public Matcher {
 
 // FNV-1a 64 over the file's bytes: partial state is only merged with the
 // rules that made it.
-std::string fingerprint(const std::string& text) {
-  std::uint64_t h = 0xcbf29ce484222325ULL;
-  for (unsigned char c : text) {
-    h ^= c;
-    h *= 0x100000001b3ULL;
-  }
-  return fmt::format("{:016x}", h);
-}
+std::string fingerprint(const std::string& text) { return io::hex64(io::fnv1a64(text)); }
 
 }  // namespace
 

@@ -11,6 +11,7 @@
 #include "io/error.hpp"
 #include "io/json_path.hpp"
 #include "io/record_reader.hpp"
+#include "io/threads.hpp"
 #include "rules/time.hpp"
 #include "score/friends.hpp"
 #include "score/parallel_scan.hpp"
@@ -196,7 +197,7 @@ int run(const Options& opt, io::Context& ctx) {
   }
   io::ChunkedInput inputs(ctx.io.inputs, need_latest);
   if (!opt.input_name.empty() || opt.first_line > 0) inputs.cite_as(opt.input_name, opt.first_line);
-  const unsigned threads = opt.threads > 0 ? opt.threads : hardware_threads();
+  const unsigned threads = io::threads_or_default(opt.threads);
   if (opt.annotate) return annotate(inputs, settings, need_latest, threads, ctx);
 
   const auto chunks = inputs.plan(threads);

@@ -4,6 +4,9 @@
 #include <cmath>
 
 #include "io/error.hpp"
+#include "io/json_text.hpp"
+#include "io/progress.hpp"
+#include "io/raw_json.hpp"
 #include "rules/points.hpp"
 #include "rules/time.hpp"
 #include "score/person_table.hpp"
@@ -115,38 +118,17 @@ void Scanner::scan(io::RecordReader& reader, EventSink& sink, ChunkResult& resul
   }
 }
 
-void append_json_string(std::string& out, std::string_view s) {
-  out += '"';
-  for (char c : s) {
-    auto u = static_cast<unsigned char>(c);
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += c;
-    } else if (u < 0x20) {
-      static const char kHex[] = "0123456789abcdef";
-      out += "\\u00";
-      out += kHex[u >> 4];
-      out += kHex[u & 15];
-    } else {
-      out += c;
-    }
-  }
-  out += '"';
-}
-
 std::string annotated(const EventView& e, const RuleSet& set) {
-  std::string_view text = e.text;
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r'))
-    text.remove_suffix(1);
-  std::string out(text.substr(0, text.size() - 1));  // without the closing brace
-  if (e.root.size() > 0) out += ',';
+  const std::string_view head = io::object_head(e.text);
+  std::string out(head);
+  if (!io::head_is_empty(head)) out += ',';
   out += "\"matches\":[";
   Milli total = 0;
   for (std::size_t i = 0; i < e.live->size(); ++i) {
     const Live& l = (*e.live)[i];
     if (i > 0) out += ',';
     out += "{\"rule\":";
-    append_json_string(out, set.rules[l.rule].name);
+    io::append_json_string(out, set.rules[l.rule].name);
     out += ",\"points\":";
     out += rules::format_milli(l.points);
     out += '}';

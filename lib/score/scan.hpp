@@ -82,9 +82,6 @@ class Scanner {
   std::uint64_t soft_ = 0;
 };
 
-/// `s` as a JSON string, quoted and escaped.
-void append_json_string(std::string& out, std::string_view s);
-
 /// The event as read, with `"matches":[{"rule":..,"points":..}],"points":..`
 /// appended (--annotate).
 std::string annotated(const EventView& e, const RuleSet& set);

@@ -7,16 +7,6 @@
 #include "rules/milli.hpp"
 
 namespace socred::score {
-namespace {
-
-// Whole points, half away from zero, in integers: exact for any sum.
-std::int64_t round_whole(Milli v) {
-  Milli mag = v < 0 ? -v : v;
-  Milli whole = (mag + 500) / 1000;
-  return v < 0 ? -whole : whole;
-}
-
-}  // namespace
 
 std::string explain_input(const State& state, const ExplainEntry& e) {
   return state.inputs()[e.input] + ":" + std::to_string(e.line);
@@ -85,7 +75,7 @@ void write_scores(const State& state, const TotalsBuilder& totals, bool explain,
 
     out.begin_object();
     out.key("person").string(state.persons().key(p));
-    out.key("score").number(round_whole(sum));
+    out.key("score").number(rules::round_whole(sum));
     out.key("base").raw(rules::format_milli(set.base));
     out.key("events").number(state.events(p));
     out.key("matched").number(state.matched(p));

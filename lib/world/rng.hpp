@@ -5,19 +5,16 @@
 
 #include <cstdint>
 
+#include "io/hash.hpp"
+
 namespace socred::world {
 
-/// SplitMix64's finaliser: a bijective, well-mixed 64-bit hash.
-constexpr std::uint64_t mix64(std::uint64_t z) {
-  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-  z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-  return z ^ (z >> 31);
-}
+using io::mix64;
 
 /// A key for one independent stream: hash of (seed, stream, a, b, c).
 constexpr std::uint64_t stream_key(std::uint64_t seed, std::uint64_t stream, std::uint64_t a = 0,
                                    std::uint64_t b = 0, std::uint64_t c = 0) {
-  std::uint64_t h = mix64(seed + 0x9e3779b97f4a7c15ULL * (stream + 1));
+  std::uint64_t h = mix64(seed + io::kSplitMixGamma * (stream + 1));
   h = mix64(h ^ (a + 0x632be59bd9b4e019ULL));
   h = mix64(h ^ (b + 0x85157af5ULL));
   return mix64(h ^ (c + 0x3c6ef372fe94f82bULL));
@@ -36,10 +33,7 @@ double det_log(double x);
 class Rng {
  public:
   explicit Rng(std::uint64_t key) : state_(key) {}
-  std::uint64_t next() {
-    state_ += 0x9e3779b97f4a7c15ULL;
-    return mix64(state_);
-  }
+  std::uint64_t next() { return io::splitmix64(state_); }
   /// Uniform in [0, 1) with 53 random bits.
   double uniform() { return static_cast<double>(next() >> 11) * 0x1.0p-53; }
   /// Uniform integer in [0, n), n > 0 (Lemire's multiply, bias < 2^-32).

@@ -1,6 +1,5 @@
 #include "catch.hpp"
 #include "gate/decision_writer.hpp"
-#include "gate/json_text.hpp"
 
 using namespace socred::gate;
 
@@ -95,39 +94,4 @@ TEST_CASE("a decision line has the documented keys in order, then pass-through",
       R"("would_flip":{"none":true},"score":null,"decision_id":"0000000000000abc","policy_hash":"00000000000000ff",)"
       R"("who":{"city":"Rongcheng"},"amount":1.50})"
       "\n");
-}
-
-TEST_CASE("members of valid JSON text are found with their raw text", "[gate]") {
-  std::vector<std::string> seen;
-  for_each_member(R"( { "a" : [1, {"b":"]"}] ,"c\"d":"x\\" , "e":-1.50e3,"f":{}} )",
-                  [&](std::string_view k, std::string_view v) {
-                    seen.push_back(std::string(k) + "=" + std::string(v));
-                  });
-  REQUIRE(seen.size() == 4);
-  CHECK(seen[0] == R"(a=[1, {"b":"]"}])");
-  CHECK(seen[1] == R"(c\"d="x\\")");
-  CHECK(seen[2] == "e=-1.50e3");
-  CHECK(seen[3] == "f={}");
-  std::string s;
-  append_json_string(s, std::string_view("q\"\\\n\x01\xC3\xA9", 7));
-  CHECK(s == "\"q\\\"\\\\\\n\\u0001\xC3\xA9\"");
-}
-
-TEST_CASE("append_json_string escapes exactly as the JSON-lines writer", "[gate]") {
-  // Every length around the 16-byte blocks, a byte to escape at every place.
-  const char specials[] = {'"', '\\', '\n', '\x01', '\x1f', '\x7f', ' ', '\xC3'};
-  for (std::size_t length = 0; length < 40; ++length) {
-    for (std::size_t at = 0; at <= length; ++at) {
-      for (char special : specials) {
-        std::string text(length, 'a');
-        if (at < length) text[at] = special;
-        std::string ours, theirs;
-        append_json_string(ours, text);
-        socred::io::JsonlWriter w(&theirs);
-        w.string(text);
-        w.flush();
-        REQUIRE(ours == theirs);
-      }
-    }
-  }
 }

@@ -29,7 +29,7 @@ service loan
 simdjson::dom::parser parser;
 ScoreLine line_of(const char* text) {
   ScoreLine line;
-  REQUIRE(!read_score_line(parser.parse(std::string(text)).get_object(), line));
+  REQUIRE(!read_score_line(parser.parse(std::string(text)).get_object(), text, line));
   return line;
 }
 

@@ -71,7 +71,7 @@ struct Fixture {
       : policy(policy_file.path, with_rules ? rules.path : ""), decider(policy, max_reasons) {}
   const Decision& decide(const char* score_line) {
     text = score_line;
-    REQUIRE(!read_score_line(parser.parse(text).get_object(), line));
+    REQUIRE(!read_score_line(parser.parse(text).get_object(), text, line));
     REQUIRE(decider.start(line, text, {0}));
     return decider.decide(0);
   }

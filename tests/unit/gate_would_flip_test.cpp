@@ -9,7 +9,7 @@ namespace {
 simdjson::dom::parser parser;
 ScoreLine line_of(const char* text) {
   ScoreLine line;
-  REQUIRE(!read_score_line(parser.parse(std::string(text)).get_object(), line));
+  REQUIRE(!read_score_line(parser.parse(std::string(text)).get_object(), text, line));
   return line;
 }
 

@@ -1,4 +1,5 @@
 #include "catch.hpp"
+#include "io/hash.hpp"
 #include "join/partition.hpp"
 #include "join/table.hpp"
 
@@ -6,11 +7,11 @@ using namespace socred::join;
 
 TEST_CASE("records with one key come back in the order added", "[join]") {
   Table t;
-  t.add(0, "\"a\"", fnv1a64("\"a\""), "r0");
-  t.add(1, "\"b\"", fnv1a64("\"b\""), "r1");
-  t.add(2, "\"a\"", fnv1a64("\"a\""), "r2");
+  t.add(0, "\"a\"", socred::io::fnv1a64("\"a\""), "r0");
+  t.add(1, "\"b\"", socred::io::fnv1a64("\"b\""), "r1");
+  t.add(2, "\"a\"", socred::io::fnv1a64("\"a\""), "r2");
   t.add_keyless(3, "r3");
-  Table::Entry* e = t.find("\"a\"", fnv1a64("\"a\""));
+  Table::Entry* e = t.find("\"a\"", socred::io::fnv1a64("\"a\""));
   REQUIRE(e != nullptr);
   CHECK(e->payload_text() == "r0");
   CHECK(e->key_text() == "\"a\"");
@@ -18,7 +19,7 @@ TEST_CASE("records with one key come back in the order added", "[join]") {
   REQUIRE(e != nullptr);
   CHECK(e->payload_text() == "r2");
   CHECK(e->next == nullptr);
-  CHECK(t.find("\"c\"", fnv1a64("\"c\"")) == nullptr);
+  CHECK(t.find("\"c\"", socred::io::fnv1a64("\"c\"")) == nullptr);
   CHECK(t.size() == 4);
   CHECK(t.entries()[3]->keyless);
   CHECK(t.entries()[3]->seq == 3);
@@ -38,11 +39,11 @@ TEST_CASE("many keys, big payloads, and clear", "[join]") {
   std::string big(3 << 20, 'x');  // larger than one arena chunk
   for (int i = 0; i < 100000; ++i) {
     std::string k = std::to_string(i);
-    t.add(static_cast<std::uint64_t>(i), k, fnv1a64(k), i == 500 ? big : k);
+    t.add(static_cast<std::uint64_t>(i), k, socred::io::fnv1a64(k), i == 500 ? big : k);
   }
   for (int i = 0; i < 100000; i += 997) {
     std::string k = std::to_string(i);
-    Table::Entry* e = t.find(k, fnv1a64(k));
+    Table::Entry* e = t.find(k, socred::io::fnv1a64(k));
     REQUIRE(e != nullptr);
     CHECK(e->seq == static_cast<std::uint64_t>(i));
     CHECK(e->payload_text() == (i == 500 ? big : k));
@@ -51,5 +52,5 @@ TEST_CASE("many keys, big payloads, and clear", "[join]") {
   t.clear();
   CHECK(t.size() == 0);
   CHECK(t.bytes() < 4096);
-  CHECK(t.find("1", fnv1a64("1")) == nullptr);
+  CHECK(t.find("1", socred::io::fnv1a64("1")) == nullptr);
 }

@@ -2,8 +2,8 @@
 #include <map>
 
 #include "catch.hpp"
+#include "io/hash.hpp"
 #include "link/em.hpp"
-#include "link/random_pairs.hpp"
 
 using namespace socred::link;
 
@@ -11,7 +11,7 @@ namespace {
 
 // Draws a level from shares (index 1..n) with a splitmix64 stream.
 int draw(const std::vector<double>& shares, std::uint64_t& state) {
-  double x = static_cast<double>(splitmix64(state) >> 11) / 9007199254740992.0;
+  double x = static_cast<double>(socred::io::splitmix64(state) >> 11) / 9007199254740992.0;
   for (std::size_t l = 1; l < shares.size(); ++l) {
     x -= shares[l];
     if (x < 0) return static_cast<int>(l);
@@ -34,13 +34,14 @@ TEST_CASE("EM recovers known m, u and share of matches", "[link]") {
   const int pairs = 200000;
   int matches = 0;
   for (int p = 0; p < pairs; ++p) {
-    bool match = static_cast<double>(splitmix64(state) >> 11) / 9007199254740992.0 < lambda_true;
+    bool match =
+        static_cast<double>(socred::io::splitmix64(state) >> 11) / 9007199254740992.0 < lambda_true;
     matches += match;
     std::uint64_t pattern = 0;
     for (std::size_t c = 0; c < 4; ++c) {
       int level = draw(match ? m_true[c] : u_true[c], state);
       // A tenth of the values are missing, on either side.
-      if (splitmix64(state) % 10 == 0) level = 0;
+      if (socred::io::splitmix64(state) % 10 == 0) level = 0;
       pattern |= static_cast<std::uint64_t>(level) << (4 * c);
     }
     counts[pattern] += 1;

@@ -115,3 +115,71 @@ TEST_CASE("merging groups gives the distribution of all their values", "[report]
   CHECK(a.quantile(0.5) == all.quantile(0.5));
   CHECK(a.mean() == Approx(all.mean()));
 }
+
+TEST_CASE("issue 16: integers keep all 64 bits in counts, quantiles and extremes", "[report]") {
+  Distribution d;
+  d.add(9007199254740993LL);  // 2^53 + 1: a double would say ...992
+  d.add(9007199254740993LL);
+  d.add(9007199254740995LL);
+  CHECK(d.exact());
+  CHECK(d.min() == 9007199254740993LL);
+  CHECK(d.max() == 9007199254740995LL);
+  CHECK(d.quantile(0.5) == 9007199254740993LL);
+  CHECK(d.quantile(1) == 9007199254740995LL);
+  CHECK(d.quantile(0.75) == 9007199254740994LL);  // interpolated, exactly
+  Distribution ends;
+  ends.add(INT64_MAX);
+  ends.add(INT64_MIN);
+  ends.add(INT64_MAX - 1);
+  CHECK(ends.min() == INT64_MIN);
+  CHECK(ends.max() == INT64_MAX);
+  CHECK(ends.quantile(1) == INT64_MAX);
+  CHECK(ends.quantile(0.5) == INT64_MAX - 1);
+}
+
+TEST_CASE("issue 16: histogram bins of int64 extremes are exact and never overflow", "[report]") {
+  Distribution top;
+  top.add(INT64_MAX);
+  auto bins = top.histogram(12);
+  REQUIRE(bins.size() == 1);
+  CHECK(bins[0].lo == INT64_MAX);  // not INT64_MIN, not 2^63
+  CHECK(bins[0].hi == static_cast<socred::report::Real>(INT64_MAX) + 1);
+  CHECK(bins[0].count == 1);
+  CHECK(socred::report::bin_text(bins[0].lo, bins[0].hi, true) == "9223372036854775807");
+
+  Distribution all;
+  for (std::int64_t v : {INT64_MIN, std::int64_t{-1}, std::int64_t{0}, INT64_MAX}) all.add(v);
+  bins = all.histogram(12);
+  REQUIRE(!bins.empty());
+  CHECK(bins.front().lo <= INT64_MIN);
+  CHECK(bins.back().hi > INT64_MAX);
+  std::uint64_t total = 0;
+  for (std::size_t i = 0; i < bins.size(); ++i) {
+    total += bins[i].count;
+    CHECK(bins[i].hi > bins[i].lo);
+    if (i > 0) CHECK(bins[i].lo == bins[i - 1].hi);
+  }
+  CHECK(total == 4);
+  CHECK(bins.front().count >= 1);
+  CHECK(bins.back().count >= 1);
+
+  Distribution two;
+  two.add(9007199254740993LL);
+  two.add(9007199254740994LL);
+  bins = two.histogram(12);
+  REQUIRE(bins.size() == 2);
+  CHECK(socred::report::bin_text(bins[0].lo, bins[0].hi, true) == "9007199254740993");
+  CHECK(socred::report::bin_text(bins[1].lo, bins[1].hi, true) == "9007199254740994");
+}
+
+TEST_CASE("real_text prints whole numbers in all their digits, others as before", "[report]") {
+  using socred::report::real_text;
+  CHECK(real_text(9007199254740993LL) == "9007199254740993");
+  CHECK(real_text(INT64_MIN) == "-9223372036854775808");
+  CHECK(real_text(static_cast<socred::report::Real>(INT64_MAX) + 1) == "9223372036854775808");
+  CHECK(real_text(612) == "612");
+  CHECK(real_text(-0.0L) == "0");
+  CHECK(real_text(636.25) == "636.25");
+  CHECK(real_text(569.625, 1) == "569.6");
+  CHECK(real_text(1e300) == socred::report::decimal_text(1e300));
+}

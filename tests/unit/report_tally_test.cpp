@@ -12,6 +12,16 @@ simdjson::dom::parser parser;
 simdjson::dom::object parse(const std::string& text) {
   return parser.parse(text).get_object().value();
 }
+// A record as the reader gives it: the line's text and its parse. Valid
+// until the next call.
+socred::io::Record record(const std::string& text) {
+  static std::string line;
+  line = text;
+  socred::io::Record r;
+  r.text = line;
+  r.root = parse(line);
+  return r;
+}
 }  // namespace
 
 TEST_CASE("kinds are told apart by the fields each stage writes", "[report]") {
@@ -37,11 +47,11 @@ TEST_CASE("score lines: points summed exactly in thousandths, rules in first-see
   ScoreTally t;
   Settings s;
   s.cutoff = 600;
-  REQUIRE_FALSE(t.add(parse(R"({"person":"p1","score":610,"events":3,"matched":2,"flags":["b","b"],
+  REQUIRE_FALSE(t.add(record(R"({"person":"p1","score":610,"events":3,"matched":2,"flags":["b","b"],
       "contributions":{"x":0.1,"y":-2},"by_source":{"shop":0.1,"court":-2}})"),
                       s));
   REQUIRE_FALSE(
-      t.add(parse(R"({"person":"p2","score":590,"contributions":{"y":-1,"x":0.2,"z":0}})"), s));
+      t.add(record(R"({"person":"p2","score":590,"contributions":{"y":-1,"x":0.2,"z":0}})"), s));
   CHECK(t.persons == 2);
   CHECK(t.selected == 1);
   CHECK(t.events == 3);
@@ -56,31 +66,31 @@ TEST_CASE("score lines: points summed exactly in thousandths, rules in first-see
 TEST_CASE("a refused score line leaves no trace", "[report]") {
   ScoreTally t;
   Settings s;
-  auto p = t.add(parse(R"({"person":"p1","score":610,"contributions":{"x":"ten"}})"), s);
+  auto p = t.add(record(R"({"person":"p1","score":610,"contributions":{"x":"ten"}})"), s);
   REQUIRE(p);
   CHECK(p->key == "contributions");
   CHECK(p->message == "field \"contributions\": points of \"x\" must be a number");
   CHECK(t.persons == 0);
   CHECK(t.rules.entries().empty());
-  CHECK(t.add(parse(R"({"person":"p1"})"), s)->message == "missing field \"score\"");
+  CHECK(t.add(record(R"({"person":"p1"})"), s)->message == "missing field \"score\"");
   // --strict: the optional fields become required.
   s.strict = true;
-  CHECK(t.add(parse(R"({"person":"p1","score":5})"), s)->message == "missing field \"events\"");
+  CHECK(t.add(record(R"({"person":"p1","score":5})"), s)->message == "missing field \"events\"");
 }
 
 TEST_CASE("decisions: counts per service and the principal reason of denials", "[report]") {
   DecisionTally t;
   Settings s;
   REQUIRE_FALSE(
-      t.add(parse(R"({"person":"p1","service":"loan","decision":"allow","reasons":[]})"), s));
-  REQUIRE_FALSE(t.add(parse(R"({"person":"p1","service":"visa","decision":"forbidden",
+      t.add(record(R"({"person":"p1","service":"loan","decision":"allow","reasons":[]})"), s));
+  REQUIRE_FALSE(t.add(record(R"({"person":"p1","service":"visa","decision":"forbidden",
       "reasons":[{"text":"blacklisted","flag":"blacklist"},{"text":"other"}]})"),
                       s));
   REQUIRE_FALSE(t.add(
-      parse(
+      record(
           R"({"person":"p2","service":"loan","decision":"not_permitted","reasons":["late repayments"]})"),
       s));
-  auto bad = t.add(parse(R"({"person":"p2","service":"loan","decision":"maybe"})"), s);
+  auto bad = t.add(record(R"({"person":"p2","service":"loan","decision":"maybe"})"), s);
   REQUIRE(bad);
   CHECK(bad->key == "decision");
   REQUIRE(t.services.size() == 2);
@@ -97,7 +107,7 @@ TEST_CASE("linkage: a wrong partner is a false match and a miss", "[report]") {
   LinkTally t;
   Settings s;
   s.truth = {"truth"};
-  auto add = [&](const std::string& line) { REQUIRE_FALSE(t.add(parse(line), s)); };
+  auto add = [&](const std::string& line) { REQUIRE_FALSE(t.add(record(line), s)); };
   add(R"({"left":"a","right":"p1","match_weight":9,"match_probability":0.99,"truth":"p1"})");
   add(R"({"left":"b","right":"p2","match_weight":3,"match_probability":0.9,"truth":"p3"})");
   add(R"({"left":"c","right":"p4","match_weight":-2,"match_probability":0.2,"truth":"p4"})");
@@ -117,9 +127,9 @@ TEST_CASE("linkage: a weight alone is thresholded as a probability", "[report]")
   Settings s;
   s.threshold = 0.8;  // weight log2(0.8 / 0.2) = 2
   REQUIRE_FALSE(
-      t.add(parse(R"({"left":"a","right":"b","match_weight":2.01,"true_match":true})"), s));
+      t.add(record(R"({"left":"a","right":"b","match_weight":2.01,"true_match":true})"), s));
   REQUIRE_FALSE(
-      t.add(parse(R"({"left":"a","right":"c","match_weight":1.99,"true_match":true})"), s));
+      t.add(record(R"({"left":"a","right":"c","match_weight":1.99,"true_match":true})"), s));
   CHECK(t.tp == 1);
   CHECK(t.fn == 1);
 }
@@ -131,9 +141,9 @@ TEST_CASE("groups: by a dotted path, the missing group last, totals folded", "[r
                            R"({"person":"p2","score":2,"by_source":{},"who":{"city":"Beijing"}})",
                            R"({"person":"p3","score":3,"by_source":{}})",
                            R"({"person":"p4","score":4,"by_source":{},"who":{"city":7}})"})
-    REQUIRE_FALSE(g.add(parse(line), s));
+    REQUIRE_FALSE(g.add(record(line), s));
   // A refused line does not create its group.
-  CHECK(g.add(parse(R"({"person":"p5","who":{"city":"Xi'an"}})"), s));
+  CHECK(g.add(record(R"({"person":"p5","who":{"city":"Xi'an"}})"), s));
   auto list = g.list();
   REQUIRE(list.size() == 4);
   CHECK(list[0].label == "7");
@@ -142,4 +152,31 @@ TEST_CASE("groups: by a dotted path, the missing group last, totals folded", "[r
   CHECK(list[3].missing);
   CHECK(g.total().persons == 4);
   CHECK(g.total().score.mean() == Approx(2.5));
+}
+
+TEST_CASE("issue 16: score lines read back exactly whatever score wrote", "[report]") {
+  ScoreTally t;
+  Settings s;
+  REQUIRE_FALSE(t.add(record(R"({"person":"p1","score":9007199254740993,"contributions":)"
+                             R"({"x":9007199254740.993,"y":9223372036854775.807,"z":2.5e1}})"),
+                      s));
+  CHECK(t.score.max() == 9007199254740993LL);
+  const auto& rules = t.rules.entries();
+  REQUIRE(rules.size() == 3);
+  CHECK(rules[0].total == 9007199254740993LL);  // a double would give ...992
+  CHECK(rules[1].total == INT64_MAX);
+  CHECK(rules[2].total == 25000);
+  // Past 64 bits in thousandths: a bad line, not a wrap.
+  auto p =
+      t.add(record(R"({"person":"p2","score":1,"contributions":{"x":9223372036854775.808}})"), s);
+  REQUIRE(p);
+  CHECK(p->key == "contributions");
+  CHECK(p->message ==
+        "field \"contributions\": points of \"x\" is past the 64-bit range of "
+        "thousandths");
+  // Sums stop at the ends of int64 rather than wrap.
+  REQUIRE_FALSE(
+      t.add(record(R"({"person":"p3","score":1,"contributions":{"y":9223372036854775}})"), s));
+  CHECK(t.rules.entries()[1].total == INT64_MAX);
+  CHECK(t.persons == 2);
 }

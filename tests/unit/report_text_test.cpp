@@ -12,6 +12,10 @@ TEST_CASE("numbers read as people write them", "[report]") {
   CHECK(count_text(1234567) == "1,234,567");
   CHECK(points_text(-12500) == "-12.5");
   CHECK(points_text(1) == "0.001");
+  CHECK(points_text(1234567890) == "1,234,567.89");
+  CHECK(points_text(-123456000) == "-123,456");
+  CHECK(points_text(-999000) == "-999");
+  CHECK(points_text(INT64_MIN) == "-9,223,372,036,854,775.808");
   CHECK(signed_points_text(40500) == "+40.5");
   CHECK(signed_points_text(0) == "0");
   CHECK(percent_text(0.625) == "62.5%");

@@ -14,7 +14,7 @@
 #include <thread>
 #include <vector>
 
-namespace socred::link {
+namespace socred::io {
 
 /// work(chunk, result) runs on a worker; consume(chunk, result) on the
 /// caller, chunks 0, 1, 2... in order. An exception from either stops all
@@ -93,4 +93,4 @@ void ordered_parallel(std::size_t chunks, unsigned threads,
   if (failure) std::rethrow_exception(failure);
 }
 
-}  // namespace socred::link
+}  // namespace socred::io

@@ -1,7 +1,7 @@
-// Hex text of 64-bit hashes (fixed width, so ids sort and align).
-#include "gate/hash.hpp"
+// Hex text of 64-bit hashes.
+#include "io/hash.hpp"
 
-namespace socred::gate {
+namespace socred::io {
 
 std::string hex64(std::uint64_t value) {
   std::string text;
@@ -16,4 +16,4 @@ void append_hex64(std::string& out, std::uint64_t value) {
   out.append(text, 16);
 }
 
-}  // namespace socred::gate
+}  // namespace socred::io
