@@ -100,6 +100,10 @@ peer_duckdb() {  # FILE THREADS
   node "$here/score_duckdb.mjs" "$1" "$2" | LC_ALL=C sort
 }
 
+peer_polars() {  # FILE THREADS (Polars reads its thread count as it loads)
+  POLARS_MAX_THREADS=$2 node "$here/score_polars.mjs" "$1" "$2" | LC_ALL=C sort
+}
+
 # score's own totals in the same shape (points print with at most three
 # decimals, so * 1000 | round is exact).
 score_totals() {
