@@ -1,5 +1,6 @@
 // join-records: joins JSON-lines streams on keys (see man/join-records.1).
 #include "cli/link_options.hpp"
+#include "cli/number.hpp"
 #include "cli/runner.hpp"
 #include "join/run.hpp"
 #include "link/run.hpp"
@@ -37,6 +38,9 @@ int main(int argc, char** argv) {
   app.add_option("--partition", opt.partition, "keep only keys whose hash is in part i of N")
       ->type_name("i/N");
   app.add_flag("--string-keys", opt.string_keys, "numbers in keys match strings of their text");
+  socred::cli::add_number(app, "--threads", opt.threads,
+                          "threads probing the left side or comparing pairs (default: every core)")
+      ->type_name("N");
   socred::link::Options link;  // --fuzzy, --dedupe: record linkage (lib/link)
   socred::cli::add_link_options(app, link,
                                 {"--on", "--how", "--as", "--prefix", "--left-fields",
@@ -44,6 +48,7 @@ int main(int argc, char** argv) {
   return runner.run(argc, argv, [&](socred::io::Context& ctx) {
     if (link.wanted()) {
       link.right = opt.right;
+      link.threads = opt.threads;
       return socred::link::run(link, ctx);
     }
     return socred::join::run(opt, ctx);

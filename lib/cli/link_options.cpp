@@ -67,8 +67,6 @@ void add_link_options(CLI::App& app, link::Options& o, const std::vector<std::st
   g->add_flag("--values", o.values, "show the two compared values of each field");
   g->add_flag("--no-term-frequency", o.no_term_frequency,
               "weigh agreement the same for rare and common values");
-  add_number(*g, "--threads", o.threads, "threads comparing pairs (default: every core)")
-      ->type_name("N");
   add_number(*g, "--max-pairs", o.max_pairs, "refuse to compare more pairs than N")
       ->type_name("N")
       ->capture_default_str();

@@ -39,6 +39,9 @@ class ChunkedRead {
   void abandon() { abandoned_.store(true, std::memory_order_relaxed); }
   /// True when some chunk stopped at a bad line (--on-error stop).
   bool stopped() const { return first_stopped_.load() != UINT32_MAX; }
+  /// True when chunk `c` is the first that stopped at a bad line: what a
+  /// single reader writes ends inside it.
+  bool stopped_at(std::uint32_t c) const { return first_stopped_.load() == c; }
 
   /// The input's line number of line `line` of chunk `c`, once the chunks
   /// before `c` have been read (before settle).

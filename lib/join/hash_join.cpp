@@ -33,14 +33,12 @@ void probe_left(const Spec& spec, Table& table, Assembler& assembler, const io::
     return;
   }
   for (; e != nullptr; e = e->next) {
-    e->matched = true;
+    e->mark();
     if (spec.pairs) assembler.pair(e->payload_text(), out);
   }
 }
 
-void hash_join(const Spec& spec, Side& left, Side& right, Assembler& assembler,
-               io::JsonlWriter& out, JoinStats& stats) {
-  Table table(table_chunk(spec.memory));
+bool build_table(const Spec& spec, Side& right, Assembler& assembler, Table& table) {
   SideRecord r;
   std::string payload;
   while (right.next(r)) {
@@ -52,18 +50,16 @@ void hash_join(const Spec& spec, Side& left, Side& right, Assembler& assembler,
     } else {
       table.add_keyless(r.seq, payload);
     }
-    if (table.bytes() > spec.memory) {
-      grace_join(spec, left, right, table, assembler, out, stats);
-      return;
-    }
+    if (table.bytes() > spec.memory) return false;
   }
-  stats.peak_table = table.bytes();
+  return true;
+}
 
+void probe_side(const Spec& spec, Table& table, Assembler& assembler, Side& left, LineSink& sink) {
   // The left side in batches: the table is far larger than the caches, and
   // a lookup's two cache misses (slot, entry) cost more than parsing the
   // line; fetching a batch's slots, then its entries, overlaps them.
   std::vector<SideRecord> batch(kBatch);
-  LineSink sink(out);
   for (;;) {
     std::size_t n = 0;
     std::exception_ptr stop;  // a bad line: the records before it still come out
@@ -84,9 +80,25 @@ void hash_join(const Spec& spec, Side& left, Side& right, Assembler& assembler,
     }
     if (stop) std::rethrow_exception(stop);
   }
+}
+
+void right_unpaired(const Spec& spec, const Table& table, Assembler& assembler, LineSink& sink) {
   if (!spec.right_unpaired) return;
   for (const Table::Entry* entry : table.entries())
     if (!entry->matched) assembler.right_unpaired(entry->payload_text(), sink);
+}
+
+void hash_join(const Spec& spec, Side& left, Side& right, Assembler& assembler,
+               io::JsonlWriter& out, JoinStats& stats) {
+  Table table(table_chunk(spec.memory));
+  if (!build_table(spec, right, assembler, table)) {
+    grace_join(spec, left, right, table, assembler, out, stats);
+    return;
+  }
+  stats.peak_table = table.bytes();
+  LineSink sink(out);
+  probe_side(spec, table, assembler, left, sink);
+  right_unpaired(spec, table, assembler, sink);
 }
 
 }  // namespace socred::join

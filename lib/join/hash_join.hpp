@@ -27,6 +27,17 @@ struct JoinStats {
 void hash_join(const Spec& spec, Side& left, Side& right, Assembler& assembler,
                io::JsonlWriter& out, JoinStats& stats);
 
+/// Reads the right side into `table`; false as soon as it outgrows
+/// spec.memory (the grace join then takes the table and the rest of `right`).
+bool build_table(const Spec& spec, Side& right, Assembler& assembler, Table& table);
+
+/// Every left record of `left` probed against the finished `table`.
+void probe_side(const Spec& spec, Table& table, Assembler& assembler, Side& left, LineSink& sink);
+
+/// The right records no left record paired with, in right order, when the
+/// join wants them (after every left record has been probed).
+void right_unpaired(const Spec& spec, const Table& table, Assembler& assembler, LineSink& sink);
+
 /// Writes the output lines of one left record (`key`/`hash` used when
 /// `keyed`) matched against `table`, marking the entries it pairs with.
 void probe_left(const Spec& spec, Table& table, Assembler& assembler, const io::Record& left,

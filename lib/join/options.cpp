@@ -9,6 +9,7 @@
 #include <cstdlib>
 
 #include "io/error.hpp"
+#include "io/threads.hpp"
 
 namespace socred::join {
 namespace {
@@ -108,6 +109,7 @@ Spec resolve(const Options& o, const io::InputOptions& io) {
   }
   if (!o.partition.empty()) spec.partition = Partition::parse(o.partition);
   spec.string_keys = o.string_keys;
+  spec.threads = io::threads_or_default(o.threads);
   spec.strict = io.strict;
   spec.stats = io.stats;
   return spec;

@@ -26,6 +26,7 @@ struct Options {
   std::string tmpdir;                     // --tmpdir (default: $TMPDIR or /tmp)
   std::string partition;                  // --partition i/N
   bool string_keys = false;               // --string-keys: 1 matches "1"
+  unsigned threads = 0;                   // --threads N (0: every core)
 };
 
 /// The values --how accepts, for CLI11's check and the help text.
@@ -51,6 +52,7 @@ struct Spec {
   std::string tmpdir;
   Partition partition;
   bool string_keys = false;
+  unsigned threads = 1;  // resolved: at least 1
   bool strict = false;
   bool stats = false;
 };

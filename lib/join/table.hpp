@@ -3,6 +3,7 @@
 // open-addressing index; its size is what --memory bounds.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <string_view>
@@ -22,7 +23,12 @@ class Table {
     std::uint32_t key_len;
     std::uint32_t payload_len;
     bool keyless;  // missing or null key: never matched, kept for output
-    bool matched;
+    // Set by the threads that probe the table at once (relaxed: only read
+    // after they are joined).
+    std::atomic<bool> matched;
+    void mark() {
+      if (!matched.load(std::memory_order_relaxed)) matched.store(true, std::memory_order_relaxed);
+    }
     std::string_view key_text() const { return {reinterpret_cast<const char*>(this + 1), key_len}; }
     std::string_view payload_text() const {
       return {reinterpret_cast<const char*>(this + 1) + key_len, payload_len};

@@ -2,6 +2,7 @@
 # join-records benchmark: EVENTS events joined with PEOPLE register records
 # on `person` (each event gets its person's record), against Miller's join,
 # sqlite3 and DuckDB doing the same join with the same output, checked.
+# join-records runs on every core (the default) and on one thread.
 # Prints MB/s (events + people bytes over wall and over CPU time), peak
 # memory, and the ratios, all from one run. Also the grace join (--memory an eighth of the
 # right side) against the in-memory join, byte for byte.
@@ -68,6 +69,11 @@ echo "-- nested (--as who): join-records, sqlite3, DuckDB"
 run "join-records --as who" \
   "join-records --right $people --on person --as who $events >$out/ours-nest.jsonl"
 ours=$LAST_SECONDS ours_cpu=$LAST_CPU
+run "join-records --as who, 1 thread" \
+  "join-records --right $people --on person --as who --threads 1 $events >$out/ours-nest-1.jsonl"
+one=$LAST_SECONDS
+cmp -s "$out/ours-nest.jsonl" "$out/ours-nest-1.jsonl" && echo "1 thread: byte-identical output" ||
+  echo "1 thread: OUTPUT DIFFERS"
 run "join-records --as who (grace)" \
   "join-records --right $people --on person --as who --memory $((pbytes / 8)) --tmpdir $out $events >$out/ours-grace.jsonl"
 grace=$LAST_SECONDS grace_cpu=$LAST_CPU
@@ -115,5 +121,6 @@ echo "-- ratios (how many times faster join-records is)"
 [ -n "${duck:-}" ] && both "vs DuckDB" "$ours" "$ours_cpu" "$duck" "$duck_cpu"
 [ -n "${sqlite:-}" ] && both "vs sqlite3" "$ours" "$ours_cpu" "$sqlite" "$sqlite_cpu"
 [ -n "${mlr:-}" ] && both "vs Miller" "$ours_prefix" "$ours_prefix_cpu" "$mlr" "$mlr_cpu"
+echo "all cores vs 1 thread: $(ratio "$ours" "$one") faster (wall)"
 echo "grace join vs in-memory: $(awk -v a="$grace" -v b="$ours" -v c="$grace_cpu" -v d="$ours_cpu" \
   'BEGIN { printf "%.2fx the time, %.2fx the CPU", (b > 0 ? a / b : 0), (d > 0 ? c / d : 0) }')"
