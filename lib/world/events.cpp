@@ -7,9 +7,12 @@
 #include "world/events.hpp"
 
 #include <algorithm>
+#include <memory>
+#include <mutex>
 #include <string>
 #include <thread>
 
+#include "io/ordered_parallel.hpp"
 #include "world/accounts.hpp"
 #include "world/calendar.hpp"
 #include "world/cities.hpp"
@@ -22,7 +25,10 @@ namespace socred::world {
 namespace {
 
 constexpr std::uint32_t kSecondsPerDay = 86400;
-constexpr std::size_t kBlock = 16384;  // events formatted per block
+// Events formatted per block: the pool holds a window of blocks, so small
+// blocks keep memory small; each costs a lock and a wake-up, nothing beside
+// formatting 4096 lines.
+constexpr std::size_t kBlock = 4096;
 
 constexpr std::string_view kTitles[] = {
     "Honor of Kings",     "Peacekeeper Elite", "Genshin Impact", "League of Legends",
@@ -30,6 +36,32 @@ constexpr std::string_view kTitles[] = {
     "Fight the Landlord", "Naraka: Bladepoint"};
 constexpr std::uint32_t kTitleCount = sizeof(kTitles) / sizeof(kTitles[0]);
 constexpr std::string_view kStances[3] = {"critical", "neutral", "supportive"};
+
+// Formatting buffers, reused: a fresh one per block would pay the first
+// touch of its pages (megabytes) every time.
+class Buffers {
+ public:
+  TextBuffer* take() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (free_.empty()) {
+      all_.push_back(std::make_unique<TextBuffer>());
+      return all_.back().get();
+    }
+    TextBuffer* b = free_.back();
+    free_.pop_back();
+    b->clear();
+    return b;
+  }
+  void give(TextBuffer* b) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    free_.push_back(b);
+  }
+
+ private:
+  std::mutex mutex_;
+  std::vector<std::unique_ptr<TextBuffer>> all_;
+  std::vector<TextBuffer*> free_;
+};
 
 // Runs fn(t, begin, end) over [0, n) split in `threads` contiguous parts.
 template <typename Fn>
@@ -338,7 +370,7 @@ void EventGenerator::run(const std::function<void(std::string_view)>& write) con
   std::vector<std::vector<EventSlot>> parts(threads);
   std::vector<EventSlot> sorted;
   std::vector<std::uint32_t> bucket(kSecondsPerDay + 1);
-  std::vector<TextBuffer> buffers(threads);
+  Buffers spare;
   std::uint64_t position = 0;  // of the day's first event in the whole stream
   for (std::uint32_t d = 0; d < s_.days && position < hi; ++d) {
     if (!day_total.empty() && position + day_total[d] <= lo) {
@@ -361,22 +393,23 @@ void EventGenerator::run(const std::function<void(std::string_view)>& write) con
     for (const auto& part : parts)
       for (const EventSlot& s : part) sorted[bucket[s.sec_kind >> 4]++] = s;
 
-    std::size_t from = lo > position ? static_cast<std::size_t>(lo - position) : 0;
-    std::size_t to = hi - position < n ? static_cast<std::size_t>(hi - position) : n;
-    while (from < to) {
-      std::size_t span = std::min<std::size_t>(to - from, kBlock * threads);
-      std::uint32_t blocks = static_cast<std::uint32_t>((span + kBlock - 1) / kBlock);
-      parallel(blocks, blocks, [&](std::uint32_t, std::size_t b, std::size_t e) {
-        for (std::size_t blk = b; blk < e; ++blk) {
-          std::size_t first = from + blk * kBlock;
-          std::size_t count = std::min(kBlock, from + span - first);
-          buffers[blk].clear();
-          format(d, sorted.data() + first, count, position + first + 1, buffers[blk]);
-        }
-      });
-      for (std::uint32_t blk = 0; blk < blocks; ++blk) write(buffers[blk].view());
-      from += span;
-    }
+    // Blocks formatted on the threads while the caller writes the ones
+    // before them, in order: the write overlaps the formatting.
+    const std::size_t from = lo > position ? static_cast<std::size_t>(lo - position) : 0;
+    const std::size_t to = hi - position < n ? static_cast<std::size_t>(hi - position) : n;
+    const std::size_t blocks = from < to ? (to - from + kBlock - 1) / kBlock : 0;
+    io::ordered_parallel<TextBuffer*>(
+        blocks, threads,
+        [&](std::size_t blk, TextBuffer*& buffer) {
+          buffer = spare.take();
+          const std::size_t first = from + blk * kBlock;
+          format(d, sorted.data() + first, std::min(kBlock, to - first), position + first + 1,
+                 *buffer);
+        },
+        [&](std::size_t, TextBuffer*& buffer) {
+          write(buffer->view());
+          spare.give(buffer);
+        });
     position += n;
   }
 }
