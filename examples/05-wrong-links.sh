@@ -97,6 +97,9 @@ for run in true estimated; do
   printf '            persons scored %d (%d with no event), persons decided %d\n' \
     "$(lines "$tmp/scores-$run.jsonl")" "$(no_event "$run")" "$(persons "$tmp/decisions-$run.jsonl")"
 done
+expect "accounts linked with the estimated links" \
+  "$(lines "$tmp/links-estimated.jsonl") of $(lines "$tmp/accounts.jsonl")" "1955 of 1965"
+expect "persons scored with the estimated links" "$(lines "$tmp/scores-estimated.jsonl")" 600
 expect "events set aside with the estimated links" "$(lines "$tmp/aside-estimated.jsonl")" 817
 expect "persons with no event with the estimated links" "$(no_event estimated)" 5
 expect "persons decided with the estimated links" "$(persons "$tmp/decisions-estimated.jsonl")" 600
