@@ -22,6 +22,16 @@
 #    the shared "wang"). At the default threshold 2 of 941 links are false
 #    (precision 0.9979) and 67 accounts find no one (recall 0.9334, F1
 #    0.9646). Lesson 5 shows what a false link does to a person's access.
+#  - What the probability after --best is: not the pair's own. Alone, a
+#    pair's probability is its match weight (the prior included) read as
+#    log2 odds, 2^w / (1 + 2^w): shop:b85f58e7 and p0000289 weigh +0.24,
+#    probability 0.5415. With --best it is the pair's odds over the sum of
+#    the odds of every candidate of the account, of a partner outside the
+#    blocks and of no partner at all: the share this candidate takes of the
+#    belief among the alternatives, 0.9068 here, because the true owner,
+#    p0000121, weighs -7.061 (his birth year disagrees). A lone good
+#    candidate is not held back by the prior; a lone false one looks surer
+#    too. The match weight stays the pair's own.
 #  - Noise decides: the same linkage on noisier sign-up forms (--noise 0.3)
 #    falls to F1 0.8523.
 #
@@ -82,6 +92,24 @@ jq -c 'select(.account == "shop:b85f58e7") | {account, name, birth_year, city, p
 jq -c 'select(.person == "p0000121" or .person == "p0000289")' "$tmp/people.jsonl"
 expect "shop:b85f58e7 linked to" \
   "$(jq -r 'select(.left == "shop:b85f58e7") | .right' "$tmp/links.jsonl")" p0000289
+
+say "what --best's probability is: the pair alone, then among the account's candidates"
+# --threshold 0: every pair in the blocks, each with its own probability.
+join-records "${link[@]}" --threshold 0 "$tmp/accounts.jsonl" > "$tmp/pairs.jsonl"
+probability() { jq -r --arg a "$2" --arg p "$3" 'select(.left == $a and .right == $p)
+  | "weight \(.match_weight), probability \(.match_probability)"' "$1"; }
+for p in p0000289 p0000121; do
+  echo "shop:b85f58e7 -> $p alone: $(probability "$tmp/pairs.jsonl" shop:b85f58e7 "$p")"
+done
+echo "shop:b85f58e7 -> p0000289 with --best: $(probability "$tmp/links.jsonl" shop:b85f58e7 p0000289)"
+expect "the false link alone" "$(probability "$tmp/pairs.jsonl" shop:b85f58e7 p0000289)" \
+  "weight 0.24, probability 0.541508"
+expect "the false link, 2^w / (1 + 2^w)" \
+  "$(jq -n '(pow(2; 0.24) / (1 + pow(2; 0.24))) * 10000 | round / 10000')" 0.5415
+expect "the true owner alone" "$(probability "$tmp/pairs.jsonl" shop:b85f58e7 p0000121)" \
+  "weight -7.061, probability 0.007434"
+expect "the false link with --best" "$(probability "$tmp/links.jsonl" shop:b85f58e7 p0000289)" \
+  "weight 0.24, probability 0.906823"
 
 say "how good is it? precision, recall and F1 against the truth (--evaluate)"
 join-records "${link[@]}" --best --evaluate person=person "$tmp/accounts.jsonl" > "$tmp/evaluation.jsonl"

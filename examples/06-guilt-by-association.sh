@@ -11,6 +11,13 @@
 # each account to its person through the events that carry both).
 #
 # What to see:
+#  - A cap counts per calendar period, not over a window that slides with
+#    the events: "at most -30 per 30 days" caps each period floor(days since
+#    1970-01-01 / 30), so that it does not depend on the order of events.
+#    These 20 days, 1 to 20 January 2024, straddle two periods: the one
+#    begun on 19 December 2023 (1 to 17 January here, 198 of the loudest
+#    critic's posts) and the one from 18 January (32 posts). So the critic
+#    pays the cap twice: -60 in 20 days.
 #  - One critic's posts lower the scores of people who posted nothing:
 #    their lines show `spilled`, and --explain names the friend and the
 #    friend's post by input file and line, so the penalty can be traced
@@ -44,11 +51,24 @@ expect "persons scored" "$(wc -l < with-friends.jsonl)" 980
 expect "persons whose score friends lowered" \
   "$(jq -s '[.[] | select((.spilled.critical_post // 0) < 0)] | length' with-friends.jsonl)" 619
 
-say "the loudest critic: 230 posts in 20 days, capped at -60 for themself"
+say "the loudest critic: 230 posts in 20 days, capped at -60 for themself (two periods of -30)"
 critic=$(jq -r 'select(.type == "post" and .topic == "government" and .stance == "critical")
                 | .person' events.jsonl | sort | uniq -c | sort -k1,1nr -k2,2 | awk 'NR == 1 { print $2 }')
 expect "the critic" "$critic" p0000153
 jq -c --arg p "$critic" 'select(.person == $p) | {person, score, contributions}' alone.jsonl
+# The cap's periods: day numbers since 1970-01-01, divided by 30.
+period() { echo $(($(date -u -d "$1" +%s) / 86400 / 30)); }
+expect "the cap's period of 1 January 2024 begins" \
+  "$(date -u -d "@$(($(period 2024-01-01) * 30 * 86400))" +%F)" 2023-12-19
+expect "the next period begins" "$(date -u -d "@$(($(period 2024-01-01) * 30 * 86400 + 30 * 86400))" +%F)" \
+  2024-01-18
+posts() { jq -r --arg p "$critic" 'select(.person == $p and .type == "post" and .topic == "government"
+                                           and .stance == "critical") | .ts[0:10]' events.jsonl |
+  awk -v from="$1" -v to="$2" '$1 >= from && $1 < to { n++ } END { print n + 0 }'; }
+expect "the critic's critical posts from 1 to 17 January" "$(posts 2024-01-01 2024-01-18)" 198
+expect "the critic's critical posts from 18 to 20 January" "$(posts 2024-01-18 2024-01-21)" 32
+expect "what they cost the critic: -30 in each period" \
+  "$(jq --arg p "$critic" 'select(.person == $p) | .contributions.critical_post' alone.jsonl)" -60
 
 say "what the critic's posts cost the people around them (their --explain)"
 jq -r --arg p "$critic" 'select(any(.explain[]; .friend == $p))

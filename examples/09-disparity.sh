@@ -38,7 +38,8 @@ cd "$(dirname "$0")"
 need gen-events join-records score gate report jq
 tmp=$(scratch)
 
-gate --policy policies/lesson-09-thin-file.policy --test policies/lesson-09-thin-file.cases.jsonl
+gate --policy policies/lesson-09-thin-file.policy --rules rules/sesame.rules \
+  --test policies/lesson-09-thin-file.cases.jsonl
 
 world=(--seed 19 --population 2500)
 noise=(--noise-for city=Urumqi:0.6)  # the register has no noise: only accounts and events take it
@@ -71,19 +72,19 @@ expect "Urumqi" "$(sed -n 's/^Urumqi: //p' "$tmp/misses.txt")" "65 of 112 accoun
 expect "elsewhere" "$(sed -n 's/^elsewhere: //p' "$tmp/misses.txt")" "547 of 8336 accounts missed"
 
 say "the same pipeline with the true owners and with the estimated ones"
-jq -c '{left: .account, right: .person}' "$tmp/accounts.jsonl" > "$tmp/map-true.jsonl"
-# Everyone in the register gets a score line, linked or not: a registration
-# event each (no rule scores it), so that a person whose accounts were all
-# missed is decided on an empty record instead of vanishing from the count.
-jq -c '{id: ("r" + .person[1:]), ts: "2024-01-01T00:00:00Z", source: "register",
-        type: "registration", link: {right: .person}}' "$tmp/people.jsonl" > "$tmp/register.jsonl"
+# Both as link maps: account, person.
+jq -c '{account, person}' "$tmp/accounts.jsonl" > "$tmp/links-true.jsonl"
+jq -c '{account: .left, person: .right}' "$tmp/map-estimated.jsonl" > "$tmp/links-estimated.jsonl"
 # Cities with 30 people or more: the groups the comparison can speak of.
 jq -n -r '[inputs.city] | group_by(.) | map(select(length >= 30) | .[0]) | @json' \
   "$tmp/people.jsonl" > "$tmp/cities.json"
 for run in true estimated; do
   gen-events events "${world[@]}" "${noise[@]}" --days 30 |
-    join-records --right "$tmp/map-$run.jsonl" --on account=left --right-fields right --as link |
-    score --rules rules/sesame.rules --by link.right - "$tmp/register.jsonl" |
+    join-records --right "$tmp/links-$run.jsonl" --on account --right-fields person |
+    # --people: everyone in the register gets a score line, linked or not,
+    # so that a person whose accounts were all missed is decided on an empty
+    # record instead of vanishing from the count.
+    score --rules rules/sesame.rules --people "$tmp/people.jsonl" |
     gate --policy policies/lesson-09-thin-file.policy --rules rules/sesame.rules |
     join-records --right "$tmp/people.jsonl" --on person --right-fields city --as who |
     jq -c --slurpfile cities "$tmp/cities.json" 'select(.who.city as $c | $cities[0] | index($c))' \

@@ -8,7 +8,7 @@ need() {
   local t
   for t in "$@"; do
     command -v "$t" >/dev/null || {
-      printf '%s: %s not found on PATH (build socred and put build/bin first)\n' "${0##*/}" "$t" >&2
+      printf '%s: %s not found on PATH (build socred and put build/release/bin first)\n' "${0##*/}" "$t" >&2
       exit 1
     }
   done
