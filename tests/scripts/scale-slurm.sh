@@ -1,0 +1,169 @@
+#!/usr/bin/env bash
+# Issue 18: the Slurm recipe of examples/scale/ (the very scripts, run in
+# place) on a private cluster started here: munged with its own key and
+# socket, slurmctld and two slurmd (n1, n2 on 127.0.0.1, their own ports),
+# every path in a temporary folder, the configuration passed by SLURM_CONF,
+# nothing in /etc touched. An array of 4 shard tasks and the dependent merge
+# must give the bytes of one run, in both ways a task takes its shard (join
+# --partition, gen-events --shard); with one task made to fail, the merge
+# must be cancelled, not left pending, and the submitter must see it.
+# Every daemon is stopped by its PID in a trap (SCALE_KEEP=DIR keeps their
+# logs there).
+set -euo pipefail
+ms() { echo $(($(date +%s%N) / 1000000)); }
+t0=$(ms)
+lap() { local t=$(($(ms) - t0)); printf '[%d.%d s] %s\n' $((t / 1000)) $((t % 1000 / 100)) "$*"; }
+. "$(dirname "$0")/helpers.bash"
+for bin in sbatch:slurm-wlm slurmctld:slurm-wlm slurmd:slurm-wlm munged:munge mungekey:munge; do
+  command -v "${bin%%:*}" >/dev/null || PATH=$PATH:/usr/sbin command -v "${bin%%:*}" >/dev/null ||
+    skip "${bin%%:*} not installed (apt-get install ${bin#*:})"
+done
+PATH=$PATH:/usr/sbin
+need_tool gen-events
+need_tool join-records
+need_tool score
+src=${SOCRED_SOURCE_DIR:?}
+recipe=$src/examples/scale
+tmp=$(mktemp -d)
+pids=()
+stop() {
+  local pid
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do
+    for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -9 "$pid" 2>/dev/null || true
+  done
+  [ -n "${SCALE_KEEP:-}" ] && cp -r "$tmp/log" "$SCALE_KEEP"; rm -rf "$tmp"
+}
+trap stop EXIT
+started() {  # NAME PIDFILE: wait for a daemon's pid file, remember the PID
+  for _ in $(seq 100); do
+    if [ -s "$2" ] && kill -0 "$(cat "$2")" 2>/dev/null; then
+      pids+=("$(cat "$2")")
+      return
+    fi
+    sleep 0.1
+  done
+  echo "$1 did not start; its log:"
+  cat "$tmp/log/$1.log" 2>/dev/null || true
+  exit 1
+}
+port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+
+# munge: its own key, socket, pid, log and seed files.
+mkdir -p "$tmp/munge" "$tmp/log" "$tmp/state" "$tmp/spool"
+chmod 700 "$tmp/munge"
+mungekey --create --keyfile="$tmp/munge/munge.key"
+munged --force --socket="$tmp/munge/munge.socket" --key-file="$tmp/munge/munge.key" \
+  --pid-file="$tmp/munge/munged.pid" --log-file="$tmp/log/munged.log" \
+  --seed-file="$tmp/munge/munged.seed"
+started munged "$tmp/munge/munged.pid"
+
+user=$(id -un)
+host=$(hostname -s)
+cat >"$tmp/slurm.conf" <<CONF
+ClusterName=socred-test
+SlurmctldHost=$host(127.0.0.1)
+SlurmctldPort=$(port)
+SlurmUser=$user
+SlurmdUser=$user
+AuthType=auth/munge
+AuthInfo=socket=$tmp/munge/munge.socket
+CredType=cred/munge
+StateSaveLocation=$tmp/state
+SlurmdSpoolDir=$tmp/spool/%n
+SlurmctldPidFile=$tmp/slurmctld.pid
+SlurmdPidFile=$tmp/slurmd-%n.pid
+SlurmctldLogFile=$tmp/log/slurmctld.log
+SlurmdLogFile=$tmp/log/slurmd-%n.log
+ProctrackType=proctrack/linuxproc
+TaskPlugin=task/none
+SwitchType=switch/none
+MpiDefault=none
+JobAcctGatherType=jobacct_gather/none
+AccountingStorageType=accounting_storage/none
+SelectType=select/cons_tres
+SelectTypeParameters=CR_Core
+SchedulerType=sched/builtin
+# Jobs start as soon as they can (the defaults wait up to 3 s to batch them).
+SchedulerParameters=batch_sched_delay=0,sched_min_interval=0
+ReturnToService=2
+MinJobAge=600
+NodeName=n1 NodeHostname=$host NodeAddr=127.0.0.1 Port=$(port) CPUs=2 State=UNKNOWN
+NodeName=n2 NodeHostname=$host NodeAddr=127.0.0.1 Port=$(port) CPUs=2 State=UNKNOWN
+PartitionName=test Nodes=n[1-2] Default=YES MaxTime=INFINITE State=UP
+CONF
+export SLURM_CONF=$tmp/slurm.conf
+slurmctld -i
+started slurmctld "$tmp/slurmctld.pid"
+for node in n1 n2; do
+  mkdir -p "$tmp/spool/$node"
+  slurmd -N "$node"
+  started "slurmd-$node" "$tmp/slurmd-$node.pid"
+done
+for _ in $(seq 100); do
+  [ "$(sinfo -h -o '%t' -n n1,n2 | sort -u | tr -d '\n')" = idle ] && break
+  sleep 0.2
+done
+sinfo
+lap "cluster up"
+
+# The job's folder: a world, its files, the settings.
+job=$tmp/job
+mkdir -p "$job"
+cd "$job"
+world=(--seed 18 --population 300)
+gen-events people "${world[@]}" >people.jsonl
+gen-events accounts "${world[@]}" --truth >accounts.jsonl
+gen-events events "${world[@]}" --days 30 >events.jsonl
+cp "$src/examples/rules/sesame.rules" .
+sed 's/^as_of=.*/as_of=2024-01-30T23:59:59Z/' "$recipe/job.env" >job.env
+join-records --right accounts.jsonl --on account --right-fields person events.jsonl |
+  score --rules sesame.rules --as-of 2024-01-30T23:59:59Z --people people.jsonl >one.jsonl
+echo "one run: $(wc -l <one.jsonl) persons, from $(wc -l <events.jsonl) events"
+
+failed=0
+check() {  # WHAT: scores.jsonl against one run
+  if cmp scores.jsonl one.jsonl; then
+    echo "ok: $1: the bytes of one run"
+  else
+    echo "FAILED: $1: scores.jsonl differs from one run"
+    failed=1
+  fi
+}
+
+timeout 60 "$recipe/slurm-submit.sh" --wait 4
+check "4 tasks of join-records --partition, merged"
+lap "array of 4 + merge"
+
+sed -i 's/^events=/# events=/; s/^# world=.*/world="--seed 18 --population 300 --days 30"/' job.env
+timeout 60 "$recipe/slurm-submit.sh" --wait 4
+check "4 tasks of gen-events --shard, merged"
+lap "array of 4 + merge"
+
+# One task fails: a score on PATH that fails for shard 3 (the tasks take
+# the submitter's environment), nothing in the recipe changed.
+mkdir -p "$tmp/bin"
+cat >"$tmp/bin/score" <<SH
+#!/bin/sh
+[ "\${SLURM_ARRAY_TASK_ID:-}" = 3 ] && { echo "score: made to fail" >&2; exit 65; }
+exec $(command -v score) "\$@"
+SH
+chmod +x "$tmp/bin/score"
+if PATH=$tmp/bin:$PATH timeout 60 "$recipe/slurm-submit.sh" --wait 4 >submit.out; then
+  echo "FAILED: the submitter said the run succeeded with a failed task"
+  failed=1
+fi
+cat submit.out
+merge=$(sed -n 's/.*merge: job \([0-9]*\).*/\1/p' submit.out)
+shards=$(sed -n 's/^shards: job \([0-9]*\).*/\1/p' submit.out)
+merge_state=$(scontrol show job -o "$merge" | grep -o 'JobState=[A-Z]* Reason=[A-Za-z]*')
+task_state=$(scontrol show job -o "${shards}_3" | grep -o 'JobState=[A-Z]*')
+echo "merge: $merge_state; task 3: $task_state"
+if [ "$merge_state" != "JobState=CANCELLED Reason=DependencyNeverSatisfied" ] ||
+  [ "$task_state" != JobState=FAILED ] || [ -e scores.jsonl ] || [ -e parts/partial.3.jsonl ]; then
+  echo "FAILED: a failed task must cancel the merge and leave no part and no scores"
+  failed=1
+fi
+lap "failure seen"
+exit $failed
