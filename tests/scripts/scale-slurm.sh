@@ -14,32 +14,27 @@ ms() { echo $(($(date +%s%N) / 1000000)); }
 t0=$(ms)
 lap() { local t=$(($(ms) - t0)); printf '[%d.%d s] %s\n' $((t / 1000)) $((t % 1000 / 100)) "$*"; }
 . "$(dirname "$0")/helpers.bash"
-for bin in sbatch:slurm-wlm slurmctld:slurm-wlm slurmd:slurm-wlm munged:munge mungekey:munge; do
-  command -v "${bin%%:*}" >/dev/null || PATH=$PATH:/usr/sbin command -v "${bin%%:*}" >/dev/null ||
-    skip "${bin%%:*} not installed (apt-get install ${bin#*:})"
+PATH=$PATH:/usr/sbin  # the daemons, for a user whose PATH lacks it
+for bin in sbatch:slurm-wlm slurmctld:slurm-wlm slurmd:slurm-wlm munged:munge mungekey:munge \
+  python3:python3; do
+  command -v "${bin%%:*}" >/dev/null || skip "${bin%%:*} not installed (apt-get install ${bin#*:})"
 done
-PATH=$PATH:/usr/sbin
 need_tool gen-events
 need_tool join-records
 need_tool score
 src=${SOCRED_SOURCE_DIR:?}
 recipe=$src/examples/scale
 tmp=$(mktemp -d)
-pids=()
-stop() {
-  local pid
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do
-    for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    kill -9 "$pid" 2>/dev/null || true
-  done
-  [ -n "${SCALE_KEEP:-}" ] && cp -r "$tmp/log" "$SCALE_KEEP"; rm -rf "$tmp"
+cleanup() {
+  stop_daemons
+  [ -n "${SCALE_KEEP:-}" ] && cp -r "$tmp/log" "$SCALE_KEEP"
+  rm -rf "$tmp"
 }
-trap stop EXIT
+trap cleanup EXIT
 started() {  # NAME PIDFILE: wait for a daemon's pid file, remember the PID
   for _ in $(seq 100); do
     if [ -s "$2" ] && kill -0 "$(cat "$2")" 2>/dev/null; then
-      pids+=("$(cat "$2")")
+      daemons+=("$(cat "$2")")
       return
     fi
     sleep 0.1
@@ -48,7 +43,6 @@ started() {  # NAME PIDFILE: wait for a daemon's pid file, remember the PID
   cat "$tmp/log/$1.log" 2>/dev/null || true
   exit 1
 }
-port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 
 # munge: its own key, socket, pid, log and seed files.
 mkdir -p "$tmp/munge" "$tmp/log" "$tmp/state" "$tmp/spool"
@@ -64,7 +58,7 @@ host=$(hostname -s)
 cat >"$tmp/slurm.conf" <<CONF
 ClusterName=socred-test
 SlurmctldHost=$host(127.0.0.1)
-SlurmctldPort=$(port)
+SlurmctldPort=$(free_port)
 SlurmUser=$user
 SlurmdUser=$user
 AuthType=auth/munge
@@ -89,8 +83,8 @@ SchedulerType=sched/builtin
 SchedulerParameters=batch_sched_delay=0,sched_min_interval=0
 ReturnToService=2
 MinJobAge=600
-NodeName=n1 NodeHostname=$host NodeAddr=127.0.0.1 Port=$(port) CPUs=2 State=UNKNOWN
-NodeName=n2 NodeHostname=$host NodeAddr=127.0.0.1 Port=$(port) CPUs=2 State=UNKNOWN
+NodeName=n1 NodeHostname=$host NodeAddr=127.0.0.1 Port=$(free_port) CPUs=2 State=UNKNOWN
+NodeName=n2 NodeHostname=$host NodeAddr=127.0.0.1 Port=$(free_port) CPUs=2 State=UNKNOWN
 PartitionName=test Nodes=n[1-2] Default=YES MaxTime=INFINITE State=UP
 CONF
 export SLURM_CONF=$tmp/slurm.conf
