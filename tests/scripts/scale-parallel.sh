@@ -3,97 +3,34 @@
 # in place) over ssh to two hosts: two sshd started here on 127.0.0.2 and
 # 127.0.0.3 (loopback only, their own port, host key and authorized_keys, no
 # PAM), reached with a client key and ssh configuration of their own
-# (PARALLEL_SSH="ssh -F CONFIG", one master connection per host). The parts go over by --transferfile, come
-# back by --return; the merged scores must be the bytes of one run, nothing
-# may be left in the hosts' folder, and a part that fails must fail the run
-# before the merge. Both sshd and the ssh masters are stopped by their PID
+# (PARALLEL_SSH="ssh -F CONFIG", one master connection per host). The parts
+# go over by --transferfile, come back by --return; the merged scores must
+# be the bytes of one run, nothing may be left in the hosts' folder, and a
+# part that fails must fail the run before the merge. Both sshd and the ssh masters are stopped by their PID
 # in a trap.
 set -euo pipefail
 . "$(dirname "$0")/helpers.bash"
-[ -x /usr/sbin/sshd ] || skip "/usr/sbin/sshd not installed (apt-get install openssh-server)"
-for bin in ssh:openssh-client ssh-keygen:openssh-client rsync:rsync parallel:parallel python3:python3; do
-  command -v "${bin%%:*}" >/dev/null || skip "${bin%%:*} not installed (apt-get install ${bin#*:})"
-done
+. "$(dirname "$0")/ssh-hosts.bash"
+need_ssh_hosts
 need_tool gen-events
 need_tool join-records
 need_tool score
 src=${SOCRED_SOURCE_DIR:?}
 recipe=$src/examples/scale
 tmp=$(mktemp -d)
-chmod 755 "$tmp"  # sshd's StrictModes aside, the hosts' folder is read by this user only
 cleanup() {
   stop_daemons
   rm -rf "$tmp"
 }
 trap cleanup EXIT
-port=$(free_port 127.0.0.2)
-user=$(id -un)
-
-# sshd, as root, needs its privilege separation folder (the package's
-# service would make it at boot; it holds nothing).
-[ "$(id -u)" -ne 0 ] || [ -d /run/sshd ] || mkdir -m 755 /run/sshd
-mkdir -p "$tmp/ssh" "$tmp/remote"
-ssh-keygen -q -t ed25519 -N '' -f "$tmp/ssh/host_key"
-ssh-keygen -q -t ed25519 -N '' -f "$tmp/ssh/client_key"
-cp "$tmp/ssh/client_key.pub" "$tmp/ssh/authorized_keys"
-: >"$tmp/ssh/known_hosts"
-for host in 127.0.0.2 127.0.0.3; do
-  cat >"$tmp/ssh/sshd-$host.conf" <<CONF
-ListenAddress $host:$port
-HostKey $tmp/ssh/host_key
-AuthorizedKeysFile $tmp/ssh/authorized_keys
-PidFile $tmp/ssh/sshd-$host.pid
-UsePAM no
-PasswordAuthentication no
-KbdInteractiveAuthentication no
-PermitRootLogin prohibit-password
-AllowUsers $user
-StrictModes no
-# The client sends SHLVL=1: bash, run by sshd, then takes itself for a nested
-# shell and skips ~/.bashrc, so the test neither depends on nor waits for
-# this account's shell setup.
-AcceptEnv SHLVL
-CONF
-  /usr/sbin/sshd -f "$tmp/ssh/sshd-$host.conf" -D -E "$tmp/ssh/sshd-$host.log" &
-  daemons+=($!)
-  echo "[$host]:$port $(cat "$tmp/ssh/host_key.pub")" >>"$tmp/ssh/known_hosts"
-done
-cat >"$tmp/ssh/config" <<CONF
-Host 127.0.0.2 127.0.0.3
-  Port $port
-  User $user
-  IdentityFile $tmp/ssh/client_key
-  IdentitiesOnly yes
-  UserKnownHostsFile $tmp/ssh/known_hosts
-  GlobalKnownHostsFile /dev/null
-  StrictHostKeyChecking yes
-  BatchMode yes
-  ConnectTimeout 5
-  SetEnv SHLVL=1
-  # One connection per host, shared by the recipe's many short sessions
-  # (four per part: the part over, the command, the result back, cleanup).
-  ControlMaster auto
-  ControlPath $tmp/ssh/master-%h
-  ControlPersist 120
-CONF
-export PARALLEL_SSH="ssh -F $tmp/ssh/config"
-for host in 127.0.0.2 127.0.0.3; do
-  for _ in $(seq 50); do
-    $PARALLEL_SSH "$host" true 2>/dev/null && break
-    sleep 0.1
-  done
-  $PARALLEL_SSH "$host" true || { cat "$tmp/ssh/sshd-$host.log"; exit 1; }
-  master=$($PARALLEL_SSH -O check "$host" 2>&1 | sed -n 's/.*(pid=\([0-9]*\)).*/\1/p')
-  [ -n "$master" ] || { echo "no ssh master for $host"; exit 1; }
-  daemons+=("$master")
-done
+start_ssh_hosts "$tmp" 127.0.0.2 127.0.0.3
 # The hosts are this machine: they find the tools where this shell does,
 # and work in a folder of the test's, to see what is left there.
 export PARALLEL="--env PATH --joblog $tmp/joblog"
 export SOCRED_REMOTE_DIR=$tmp/remote
 
 job=$tmp/job
-mkdir -p "$job/parts"
+mkdir -p "$job/parts" "$tmp/remote"
 cd "$job"
 world=(--seed 18 --population 300)
 gen-events people "${world[@]}" >people.jsonl

@@ -14,11 +14,8 @@ ms() { echo $(($(date +%s%N) / 1000000)); }
 t0=$(ms)
 lap() { local t=$(($(ms) - t0)); printf '[%d.%d s] %s\n' $((t / 1000)) $((t % 1000 / 100)) "$*"; }
 . "$(dirname "$0")/helpers.bash"
-PATH=$PATH:/usr/sbin  # the daemons, for a user whose PATH lacks it
-for bin in sbatch:slurm-wlm slurmctld:slurm-wlm slurmd:slurm-wlm munged:munge mungekey:munge \
-  python3:python3; do
-  command -v "${bin%%:*}" >/dev/null || skip "${bin%%:*} not installed (apt-get install ${bin#*:})"
-done
+. "$(dirname "$0")/slurm-cluster.bash"
+need_slurm
 need_tool gen-events
 need_tool join-records
 need_tool score
@@ -31,74 +28,7 @@ cleanup() {
   rm -rf "$tmp"
 }
 trap cleanup EXIT
-started() {  # NAME PIDFILE: wait for a daemon's pid file, remember the PID
-  for _ in $(seq 100); do
-    if [ -s "$2" ] && kill -0 "$(cat "$2")" 2>/dev/null; then
-      daemons+=("$(cat "$2")")
-      return
-    fi
-    sleep 0.1
-  done
-  echo "$1 did not start; its log:"
-  cat "$tmp/log/$1.log" 2>/dev/null || true
-  exit 1
-}
-
-# munge: its own key, socket, pid, log and seed files.
-mkdir -p "$tmp/munge" "$tmp/log" "$tmp/state" "$tmp/spool"
-chmod 700 "$tmp/munge"
-mungekey --create --keyfile="$tmp/munge/munge.key"
-munged --force --socket="$tmp/munge/munge.socket" --key-file="$tmp/munge/munge.key" \
-  --pid-file="$tmp/munge/munged.pid" --log-file="$tmp/log/munged.log" \
-  --seed-file="$tmp/munge/munged.seed"
-started munged "$tmp/munge/munged.pid"
-
-user=$(id -un)
-host=$(hostname -s)
-cat >"$tmp/slurm.conf" <<CONF
-ClusterName=socred-test
-SlurmctldHost=$host(127.0.0.1)
-SlurmctldPort=$(free_port)
-SlurmUser=$user
-SlurmdUser=$user
-AuthType=auth/munge
-AuthInfo=socket=$tmp/munge/munge.socket
-CredType=cred/munge
-StateSaveLocation=$tmp/state
-SlurmdSpoolDir=$tmp/spool/%n
-SlurmctldPidFile=$tmp/slurmctld.pid
-SlurmdPidFile=$tmp/slurmd-%n.pid
-SlurmctldLogFile=$tmp/log/slurmctld.log
-SlurmdLogFile=$tmp/log/slurmd-%n.log
-ProctrackType=proctrack/linuxproc
-TaskPlugin=task/none
-SwitchType=switch/none
-MpiDefault=none
-JobAcctGatherType=jobacct_gather/none
-AccountingStorageType=accounting_storage/none
-SelectType=select/cons_tres
-SelectTypeParameters=CR_Core
-SchedulerType=sched/builtin
-# Jobs start as soon as they can (the defaults wait up to 3 s to batch them).
-SchedulerParameters=batch_sched_delay=0,sched_min_interval=0
-ReturnToService=2
-MinJobAge=600
-NodeName=n1 NodeHostname=$host NodeAddr=127.0.0.1 Port=$(free_port) CPUs=2 State=UNKNOWN
-NodeName=n2 NodeHostname=$host NodeAddr=127.0.0.1 Port=$(free_port) CPUs=2 State=UNKNOWN
-PartitionName=test Nodes=n[1-2] Default=YES MaxTime=INFINITE State=UP
-CONF
-export SLURM_CONF=$tmp/slurm.conf
-slurmctld -i
-started slurmctld "$tmp/slurmctld.pid"
-for node in n1 n2; do
-  mkdir -p "$tmp/spool/$node"
-  slurmd -N "$node"
-  started "slurmd-$node" "$tmp/slurmd-$node.pid"
-done
-for _ in $(seq 100); do
-  [ "$(sinfo -h -o '%t' -n n1,n2 | sort -u | tr -d '\n')" = idle ] && break
-  sleep 0.2
-done
+start_slurm_cluster "$tmp"
 sinfo
 lap "cluster up"
 
