@@ -8,7 +8,10 @@
 # Prints the two job ids. With --wait, waits for the merge and exits 0 when
 # it completed (scores.jsonl is then the bytes of one run), 1 when it did
 # not: a failed shard cancels the merge (DependencyNeverSatisfied), and the
-# shards' logs are in logs/. Extra sbatch options (a partition, an account)
+# tasks that failed are named, with their logs in logs/. Their parts alone
+# can then run again, and the merge after them, without this script (which
+# starts afresh): sbatch --array=3 slurm-shard.sbatch N; sbatch
+# slurm-merge.sbatch N. Extra sbatch options (a partition, an account)
 # go in SBATCH_* variables, which sbatch reads itself.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -22,7 +25,7 @@ n=${1:?usage: slurm-submit.sh [--wait] N}
 rm -rf parts scores.jsonl
 mkdir -p parts logs
 shards=$(sbatch --parsable --array="1-$n" --chdir="$PWD" --output=logs/shard-%a.out \
-  "$here/slurm-shard.sbatch")
+  "$here/slurm-shard.sbatch" "$n")
 shards=${shards%%;*}  # --parsable prints JOBID[;CLUSTER]
 merge=$(sbatch --parsable --dependency="afterok:$shards" --kill-on-invalid-dep=yes \
   --chdir="$PWD" --output=logs/merge.out "$here/slurm-merge.sbatch" "$n")
@@ -40,4 +43,11 @@ while :; do
   esac
 done
 echo "merge: $state"
-[ "$state" = COMPLETED ]
+[ "$state" != COMPLETED ] || exit 0
+# Which tasks did not succeed, and where they said why.
+scontrol show job -o "$shards" |
+  sed -n 's/.* ArrayTaskId=\([0-9]*\) .* JobState=\([A-Z_]*\) .*/\1 \2/p' |
+  while read -r task state; do
+    [ "$state" = COMPLETED ] || echo "task $task: $state (logs/shard-$task.out)"
+  done
+exit 1

@@ -6,7 +6,8 @@
 # nothing in /etc touched. An array of 4 shard tasks and the dependent merge
 # must give the bytes of one run, in both ways a task takes its shard (join
 # --partition, gen-events --shard); with one task made to fail, the merge
-# must be cancelled, not left pending, and the submitter must see it.
+# must be cancelled, not left pending, and the submitter must see it and
+# name the task; that task run again alone, the merge gives the same bytes.
 # Every daemon is stopped by its PID in a trap (SCALE_KEEP=DIR keeps their
 # logs there).
 set -euo pipefail
@@ -89,5 +90,13 @@ if [ "$merge_state" != "JobState=CANCELLED Reason=DependencyNeverSatisfied" ] ||
   echo "FAILED: a failed task must cancel the merge and leave no part and no scores"
   failed=1
 fi
+grep -q '^task 3: FAILED (logs/shard-3.out)$' submit.out ||
+  { echo "FAILED: the submitter did not name the failed task"; failed=1; }
 lap "failure seen"
+
+# The failed task alone again, then the merge: the other parts stand.
+timeout 60 sbatch --wait --quiet --array=3 --output=logs/shard-%a.out "$recipe/slurm-shard.sbatch" 4
+timeout 60 sbatch --wait --quiet --output=logs/merge.out "$recipe/slurm-merge.sbatch" 4
+check "task 3 run again alone, merged"
+lap "task run again"
 exit $failed
