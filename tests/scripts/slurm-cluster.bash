@@ -37,6 +37,9 @@ slurm_started() {
 
 start_slurm_cluster() {
   local dir=$1 user host node
+  # A Unix socket's path holds at most 107 bytes.
+  [ ${#dir} -le 60 ] ||
+    { echo "$dir: too long a path for munge's socket (try TMPDIR=/tmp)"; exit 1; }
 
   # munge: its own key, socket, pid, log and seed files.
   mkdir -p "$dir/munge" "$dir/log" "$dir/state" "$dir/spool"

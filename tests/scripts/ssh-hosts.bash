@@ -22,6 +22,9 @@ need_ssh_hosts() {
 
 start_ssh_hosts() {
   local dir=$1 port user host master
+  # A Unix socket's path holds at most 107 bytes.
+  [ ${#dir} -le 60 ] ||
+    { echo "$dir: too long a path for ssh's master socket (try TMPDIR=/tmp)"; exit 1; }
   shift
   port=$(free_port "$1")
   user=$(id -un)
