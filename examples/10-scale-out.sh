@@ -9,8 +9,10 @@
 # input, run anywhere, merges to the very bytes of a single run. That makes
 # score a map and reduce for any engine that moves lines around:
 #  - GNU parallel on the cores of one machine (or, with --sshlogin, on
-#    several): `parallel --pipepart` cuts the file into blocks at line
-#    boundaries and feeds each to a mapper.
+#    several: examples/scale/parallel-hosts.sh): `parallel --pipepart` cuts
+#    the file into blocks at line boundaries and feeds each to a mapper.
+#  - Slurm: a job array of mappers and a dependent reducer
+#    (examples/scale/slurm-submit.sh).
 #  - Hadoop Streaming: mapper and reducer are commands reading stdin and
 #    writing stdout; Hadoop sorts the map output by key between them. A
 #    partial line begins {"person":"p0000042", so with "," as the key

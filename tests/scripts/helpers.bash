@@ -31,3 +31,26 @@ skip_under_asan() {
     skip "$1 is built with AddressSanitizer: an address-space cap cannot apply under it"
   fi
 }
+
+# Daemons a test starts (tests/scripts/scale-*.sh): `daemons+=(PID)` for
+# each, and `stop_daemons` in the EXIT trap ends each by its PID (TERM, then
+# KILL after 5 s), so nothing is left running when the test fails.
+daemons=()
+stop_daemons() {
+  local pid
+  for pid in "${daemons[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${daemons[@]}"; do
+    for _ in $(seq 50); do
+      kill -0 "$pid" 2>/dev/null || break
+      sleep 0.1
+    done
+    kill -9 "$pid" 2>/dev/null || true
+  done
+}
+
+# free_port [ADDRESS]: a TCP port nothing listens on at ADDRESS (default
+# 127.0.0.1) now, for a daemon the test starts.
+free_port() {
+  python3 -c 'import socket, sys; s = socket.socket(); s.bind((sys.argv[1], 0)); print(s.getsockname()[1])' \
+    "${1:-127.0.0.1}"
+}

@@ -27,4 +27,6 @@ deb=$(ls "$prefix"/deb/*.deb)
 contents=$(dpkg-deb -c "$deb")
 grep -q 'usr/bin/' <<<"$contents" || { echo "the .deb holds no tool"; exit 1; }
 grep -q 'share/man/man1/' <<<"$contents" || { echo "the .deb holds no page"; exit 1; }
+grep -q 'share/doc/socred/examples/scale/slurm-submit.sh' <<<"$contents" ||
+  { echo "the .deb holds no scale-out recipe"; exit 1; }
 echo "$count tools installed and run; $(basename "$deb") built"
