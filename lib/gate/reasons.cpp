@@ -128,7 +128,7 @@ void ReasonBuilder::add_not_earned(std::int64_t required, Decision& d) {
   t += cited_.empty() ? "the " : "the other ";
   append_phrase(t, rest);
   if (uncited == 0) {
-    t += " are points you have not earned";
+    t += rest == 1000 ? " is a point you have not earned" : " are points you have not earned";
     t += earning_;
   } else if (*r.unearned == 0) {
     t += penalties;
@@ -138,7 +138,8 @@ void ReasonBuilder::add_not_earned(std::int64_t required, Decision& d) {
     t += penalties;
     t += " and ";
     rules::append_milli(t, *r.unearned);
-    t += " are points you have not earned";
+    t +=
+        *r.unearned == 1000 ? " is a point you have not earned" : " are points you have not earned";
     t += earning_;
   }
   d.reasons.push_back(std::move(r));
