@@ -32,11 +32,12 @@ struct Value {
   bool ascii = true;
 };
 
-enum class Prepared { kPresent, kMissing, kUnusable };
+enum class Prepared { kPresent, kMissing, kUnusable, kNotADay };
 
 /// Prepares `element` for comparison `c`. kMissing: null, or text that is
 /// empty after normalisation. kUnusable: a value of the wrong shape (an
-/// object where a name is due, a date that is not one); `out` stays absent.
+/// object where a name is due, a date that is not one); kNotADay: a date's
+/// shape naming no day (1980-02-30), unusable too; `out` stays absent.
 Prepared prepare(const Comparison& c, simdjson::dom::element element, Arena& arena, Value& out);
 
 /// The text a value was reduced to, for messages and --values.

@@ -64,9 +64,15 @@ void note_unusable(const io::Context& ctx, const std::vector<Comparison>& compar
                        : comparisons[c].kind == Kind::kYear   ? "a year"
                        : comparisons[c].kind == Kind::kNumber ? "a number"
                                                               : "text";
+    const std::uint64_t no_day = side.not_a_day[c];
+    std::string days;
+    if (no_day > 0)
+      days = n == 1 ? "; it names no day of the calendar"
+                    : fmt::format("; {} of them name no day of the calendar", no_day);
     ctx.diag.note(fmt::format(
-        "note: \"{}\": {} {}value{} not {}, compared as missing (--strict rejects {})",
-        comparisons[c].name, n, which, n == 1 ? " is" : "s are", what, n == 1 ? "it" : "them"));
+        "note: \"{}\": {} {}value{} not {}, compared as missing (--strict rejects {}){}",
+        comparisons[c].name, n, which, n == 1 ? " is" : "s are", what, n == 1 ? "it" : "them",
+        days));
   }
 }
 
@@ -375,6 +381,11 @@ void report_stats(const Options& o, const Setup& s, const Side& left, const Side
                   linked.compared, all_pairs(left.size, right.size, dedupe), 1 / s.model.prior,
                   linked.streamed + linked.links.size());
   if (!s.given_model) line += fmt::format(", {:.1f} expected matches", training.expected_matches);
+  std::uint64_t no_day = 0;
+  for (const Side* side : {&left, &right})
+    for (std::uint64_t n : side->not_a_day) no_day += n;
+  if (dedupe) no_day /= 2;  // left and right are one side
+  if (no_day > 0) line += fmt::format(", {} impossible date{}", no_day, no_day == 1 ? "" : "s");
   ctx.diag.note(line);
 }
 
