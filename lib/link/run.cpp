@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include <cmath>
 #include <memory>
 #include <set>
 
@@ -40,8 +41,12 @@ void check(const Options& o) {
   if (!o.evaluate.empty() && !o.evaluate_pairs.empty())
     usage("--evaluate and --evaluate-pairs exclude each other");
   if (!o.model.empty() && !o.train.empty()) usage("--train and --model exclude each other");
-  if (o.clusters && (!o.evaluate.empty() || !o.evaluate_pairs.empty()))
-    usage("--clusters and --evaluate exclude each other");
+  if (!std::isnan(o.prior) && !std::isnan(o.expected_matches))
+    usage("--prior and --expected-matches exclude each other");
+  if (!std::isnan(o.prior) && !(o.prior > 0 && o.prior < 1))
+    usage("--prior is a probability between 0 and 1, both excluded");
+  if (!std::isnan(o.expected_matches) && !(o.expected_matches > 0))
+    usage("--expected-matches must be more than 0");
 }
 
 std::vector<std::string> default_rules(const std::vector<Comparison>& comparisons) {
@@ -229,6 +234,23 @@ std::uint64_t guard_pairs(const std::vector<BlockingRule>& rules, const Blocking
   return raw_pairs;
 }
 
+// --prior or --expected-matches: a user who knows how many records match
+// overrides the estimate (Splink's "probability two random records match").
+void replace_prior(const Options& o, Model& model, const Side& left, const Side& right,
+                   Training& training) {
+  if (!std::isnan(o.prior)) {
+    model.prior = o.prior;
+    training.prior_from = "--prior";
+  } else if (!std::isnan(o.expected_matches)) {
+    const double everything = all_pairs(left.size, right.size, o.dedupe);
+    if (o.expected_matches > everything)
+      usage(fmt::format("--expected-matches {} is more than the {:.0f} pairs there are",
+                        o.expected_matches, everything));
+    model.prior = std::min(o.expected_matches / everything, 0.999);
+    training.prior_from = "--expected-matches";
+  }
+}
+
 // The model the run weighs pairs with: the given one, its prior rescaled to
 // this right side, or one trained by EM on these records (with notes on
 // what it could not estimate; --train saves it).
@@ -240,6 +262,8 @@ void fit_model(const Options& o, Setup& s, const Side& left, const Side& right,
   if (s.given_model) {
     model.comparisons = s.comparisons;
     model.prior = rescaled_prior(model, dedupe, right.size);
+    training.estimated_prior = model.prior;
+    replace_prior(o, model, left, right, training);
     return;
   }
   TrainingOptions t;
@@ -259,6 +283,8 @@ void fit_model(const Options& o, Setup& s, const Side& left, const Side& right,
         fmt::format("note: every blocking rule uses \"{}\", so its m could not be estimated "
                     "(add a rule without it)",
                     name));
+  training.estimated_prior = model.prior;
+  replace_prior(o, model, left, right, training);
   if (!o.train.empty()) write_model(o.train, model_json(model, s.block_texts, &training));
 }
 
@@ -377,9 +403,12 @@ void report_stats(const Options& o, const Setup& s, const Side& left, const Side
   std::string sizes = dedupe ? fmt::format("{} records", left.size)
                              : fmt::format("{} x {} records", left.size, right.size);
   std::string line =
-      fmt::format("linkage: {}, {} candidate pairs of {:.0f}, prior 1 in {:.0f}, {} links", sizes,
-                  linked.compared, all_pairs(left.size, right.size, dedupe), 1 / s.model.prior,
-                  linked.streamed + linked.links.size());
+      fmt::format("linkage: {}, {} candidate pairs of {:.0f}, prior 1 in {:.0f}", sizes,
+                  linked.compared, all_pairs(left.size, right.size, dedupe), 1 / s.model.prior);
+  if (training.prior_from != "estimated")
+    line += fmt::format(" ({}; estimated 1 in {:.0f})", training.prior_from,
+                        1 / training.estimated_prior);
+  line += fmt::format(", {} links", linked.streamed + linked.links.size());
   if (!s.given_model) line += fmt::format(", {:.1f} expected matches", training.expected_matches);
   std::uint64_t no_day = 0;
   for (const Side* side : {&left, &right})

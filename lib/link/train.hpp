@@ -43,6 +43,8 @@ struct Training {
   std::vector<Session> sessions;
   std::vector<std::string> not_estimated;  // comparisons every rule blocks on
   double expected_matches = 0;             // among the candidates, under the final model
+  double estimated_prior = 0;              // before --prior or --expected-matches replaced it
+  std::string prior_from = "estimated";    // or "--prior", "--expected-matches"
 };
 
 /// In each session u stays at the random pairs' values (the rule's other
