@@ -283,6 +283,13 @@ void fit_model(const Options& o, Setup& s, const Side& left, const Side& right,
         fmt::format("note: every blocking rule uses \"{}\", so its m could not be estimated "
                     "(add a rule without it)",
                     name));
+  for (const Pooled& p : training.pooled) {
+    const Comparison& c = s.comparisons[p.comparison];
+    ctx.diag.note(fmt::format(
+        "note: \"{}\": levels {} to {} pooled to one weight ({:.3f}), as a closer level weighed "
+        "less than a looser one",
+        c.name, c.levels[p.first], c.levels[p.last], p.weight));
+  }
   training.estimated_prior = model.prior;
   replace_prior(o, model, left, right, training);
   if (!o.train.empty()) write_model(o.train, model_json(model, s.block_texts, &training));
