@@ -395,6 +395,7 @@ void write_results(const Options& o, const Setup& s, Readers& readers, const Sid
     in.pairs_compared = linked.compared;
     in.threshold = std::isnan(o.min_weight) ? o.threshold : probability(o.min_weight);
     in.unknown = unknown;
+    in.clusters = o.clusters;
     evaluate(ctx.out, in, linked.links, std::move(truth));
   } else if (dedupe) {
     write_clusters(o, left, writer, linked.links, ctx.out);
