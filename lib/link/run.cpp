@@ -19,6 +19,7 @@
 #include "link/link_output.hpp"
 #include "link/model_file.hpp"
 #include "link/one_to_one.hpp"
+#include "link/random_pairs.hpp"
 #include "link/term_frequency.hpp"
 #include "link/train.hpp"
 
@@ -81,9 +82,50 @@ void note_unusable(const io::Context& ctx, const std::vector<Comparison>& compar
   }
 }
 
+// What the model expects of the blocking: the true pairs among the
+// candidates and outside them, each pair's match probability summed. The
+// pairs outside are too many to compare, so their sum is the mean over the
+// random pairs that no rule gives (a sample of them), times their number.
+struct BlockingEstimate {
+  bool known = false;
+  double in_blocks = 0, missed = 0;
+};
+
+BlockingEstimate estimate_blocking(const Options& o, const Model& model, const Side& left,
+                                   const Side& right, const Blocking& blocking, std::size_t rules,
+                                   unsigned threads) {
+  const double prior = model.prior_weight();
+  auto expected = [&](const std::vector<PatternCount>& patterns, double& pairs) {
+    double sum = 0;
+    pairs = 0;
+    for (const PatternCount& p : patterns) {
+      double w = prior;
+      for (std::size_t c = 0; c < model.comparisons.size(); ++c)
+        w += model.level_weight(c, level_in(p.pattern, c));
+      sum += p.count * probability(w);
+      pairs += p.count;
+    }
+    return sum;
+  };
+  BlockingEstimate e;
+  e.known = true;
+  const CandidatePatterns candidates =
+      count_candidate_patterns(model.comparisons, left, right, blocking, rules, threads);
+  double pairs = 0;
+  e.in_blocks = expected(candidates.all(), pairs);
+  const RandomPairs random = compare_random_pairs(model.comparisons, left, right, o.dedupe, rules,
+                                                  o.random_pairs, o.seed, threads);
+  double sampled = 0;
+  const double sampled_matches = expected(random.outside, sampled);
+  const double outside = std::max(
+      0.0, all_pairs(left.size, right.size, o.dedupe) - static_cast<double>(candidates.pairs));
+  if (sampled > 0) e.missed = sampled_matches / sampled * outside;
+  return e;
+}
+
 void write_preview(io::JsonlWriter& out, const std::vector<BlockingRule>& rules,
                    const Blocking& blocking, const Side& left, const Side& right, bool dedupe,
-                   std::uint64_t max_pairs) {
+                   std::uint64_t max_pairs, const BlockingEstimate& estimate) {
   std::vector<RuleCount> counts = blocking.counts();
   std::uint64_t raw = 0;
   for (const auto& c : counts) raw += c.pairs;
@@ -124,6 +166,16 @@ void write_preview(io::JsonlWriter& out, const std::vector<BlockingRule>& rules,
     out.null();
   out.key("all_pairs").number(all_pairs(left.size, right.size, dedupe));
   out.key("max_pairs").number(max_pairs);
+  if (estimate.known) {
+    const double all_true = estimate.in_blocks + estimate.missed;
+    out.key("expected_true_pairs").number(std::round(all_true * 10) / 10);
+    out.key("expected_missed").number(std::round(estimate.missed * 10) / 10);
+    out.key("expected_blocking_recall");
+    if (all_true > 0)
+      out.number(std::round(estimate.in_blocks / all_true * 10000) / 10000);
+    else
+      out.null();
+  }
   out.end_object();
   out.end_line();
 }
@@ -133,6 +185,7 @@ void write_preview(io::JsonlWriter& out, const std::vector<BlockingRule>& rules,
 struct Setup {
   Model model;  // read from --model; trained later otherwise
   bool given_model = false;
+  bool blocks_of_model = false;  // --model without --block: the rules it was trained on
   std::vector<Comparison> comparisons;
   std::vector<std::string> block_texts;
   std::vector<BlockingRule> rules;
@@ -169,7 +222,11 @@ Setup setup(const Options& o) {
   for (const auto& text : block_texts) rules.push_back(parse_blocking_rule(text));
   if (rules.size() > kMaxRules)
     usage(fmt::format("at most {} blocking rules (--block)", kMaxRules));
-  return {std::move(model), given_model, std::move(comparisons), std::move(block_texts),
+  return {std::move(model),
+          given_model,
+          given_model && o.block.empty(),
+          std::move(comparisons),
+          std::move(block_texts),
           std::move(rules)};
 }
 
@@ -442,12 +499,21 @@ int run(const Options& o, io::Context& ctx) {
   std::vector<double> totals = count_terms(s.comparisons, sides);
 
   Blocking blocking(s.rules.size(), left, right, dedupe);
+  Training training;
   if (o.preview) {
-    write_preview(ctx.out, s.rules, blocking, left, right, dedupe, o.max_pairs);
+    // With a model (given with its own rules, or trained now for --train),
+    // the preview also says how many true pairs blocking is likely to miss.
+    BlockingEstimate estimate;
+    if (s.blocks_of_model || (!s.given_model && !o.train.empty())) {
+      const std::uint64_t raw_pairs =
+          s.given_model ? 0 : guard_pairs(s.rules, blocking, o.max_pairs);
+      fit_model(o, s, left, right, blocking, raw_pairs, threads, ctx, training);
+      estimate = estimate_blocking(o, s.model, left, right, blocking, s.rules.size(), threads);
+    }
+    write_preview(ctx.out, s.rules, blocking, left, right, dedupe, o.max_pairs, estimate);
     return kExitOk;
   }
   const std::uint64_t raw_pairs = guard_pairs(s.rules, blocking, o.max_pairs);
-  Training training;
   fit_model(o, s, left, right, blocking, raw_pairs, threads, ctx, training);
 
   Scorer scorer(s.model, left, right, totals);
