@@ -89,6 +89,8 @@ bool as_number(simdjson::dom::element e, double& out) {
   return *stop == '\0' && std::isfinite(out);
 }
 
+}  // namespace
+
 // A number standing in for text (a postcode, an id) is its value's text:
 // 4011, 4011.0 and 4.011e3 are all "4011", as the string "4011" is. A
 // string keeps its own digits, so "04011" equals only "04011".
@@ -116,8 +118,6 @@ bool as_text(simdjson::dom::element e, std::string& out) {
   }
   return true;
 }
-
-}  // namespace
 
 std::uint32_t Arena::add(std::string_view text) {
   if (bytes.size() + text.size() > std::numeric_limits<std::uint32_t>::max())
