@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Record linkage on FEBRL4 (dataset4a vs dataset4b, 5000 records each, true
 # links known), unsupervised, with the default threshold and EM start (and
-# FEBRL3 deduplicated, at the end): the quality goals of issue 7 (precision >= 0.99, F1 >= 0.95), with and without
-# the soc_sec_id field, and output identical on one thread and on two.
+# FEBRL3 deduplicated, at the end): the quality goals of issue 7 (precision
+# >= 0.99, F1 >= 0.95), with and without the soc_sec_id field, and output
+# identical on one thread and on two.
 set -euo pipefail
 . "$(dirname "$0")/helpers.bash"
 data=${SOCRED_SHARED_DATA:-../shared/data}/record-linkage/febrl/jsonl
