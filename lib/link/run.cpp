@@ -7,7 +7,6 @@
 #include <fmt/format.h>
 
 #include <cmath>
-#include <limits>
 #include <memory>
 #include <set>
 
@@ -17,7 +16,6 @@
 #include "link/candidates.hpp"
 #include "link/clusters.hpp"
 #include "link/evaluation.hpp"
-#include "link/exclusive_prior.hpp"
 #include "link/link_output.hpp"
 #include "link/model_file.hpp"
 #include "link/one_to_one.hpp"
@@ -310,35 +308,12 @@ void replace_prior(const Options& o, Model& model, const Side& left, const Side&
   }
 }
 
-// Linking where each left record has one partner at most: the prior
-// re-estimated with a record's candidates competing (exclusive_prior), from
-// one pass weighing every candidate under the trained model.
-void exclusive_estimate(Setup& s, const Side& left, const Side& right, const Blocking& blocking,
-                        const std::vector<double>& totals, unsigned threads, Training& training) {
-  const Scorer scorer(s.model, left, right, totals);
-  Selection all;
-  all.min_weight = -std::numeric_limits<double>::infinity();
-  std::vector<double> log2_odds(left.size, -std::numeric_limits<double>::infinity());
-  const double prior = scorer.prior_weight();
-  score_candidates(
-      s.comparisons, left, right, blocking, scorer, all, threads, [&](std::vector<Link>& chunk) {
-        for (const Link& l : chunk) {
-          double& sum = log2_odds[l.left];
-          const double x = l.weight - prior;
-          sum = std::isinf(sum) ? x
-                                : std::max(sum, x) + std::log2(1 + std::exp2(-std::fabs(sum - x)));
-        }
-      });
-  s.model.prior = exclusive_prior(log2_odds, right.size, s.model.prior, training.expected_matches);
-  training.prior_from = "estimated, one partner each";
-}
-
 // The model the run weighs pairs with: the given one, its prior rescaled to
 // this right side, or one trained by EM on these records (with notes on
 // what it could not estimate; --train saves it).
 void fit_model(const Options& o, Setup& s, const Side& left, const Side& right,
-               const Blocking& blocking, const std::vector<double>& totals, std::uint64_t raw_pairs,
-               unsigned threads, const io::Context& ctx, Training& training) {
+               const Blocking& blocking, std::uint64_t raw_pairs, unsigned threads,
+               const io::Context& ctx, Training& training) {
   const bool dedupe = o.dedupe;
   Model& model = s.model;
   if (s.given_model) {
@@ -372,9 +347,6 @@ void fit_model(const Options& o, Setup& s, const Side& left, const Side& right,
         "less than a looser one",
         c.name, c.levels[p.first], c.levels[p.last], p.weight));
   }
-  const bool exclusive = !dedupe && (o.best || o.one_to_one);
-  if (exclusive && std::isnan(o.prior) && std::isnan(o.expected_matches))
-    exclusive_estimate(s, left, right, blocking, totals, threads, training);
   training.estimated_prior = model.prior;
   replace_prior(o, model, left, right, training);
   if (!o.train.empty()) write_model(o.train, model_json(model, s.block_texts, &training));
@@ -498,7 +470,7 @@ void report_stats(const Options& o, const Setup& s, const Side& left, const Side
   std::string line =
       fmt::format("linkage: {}, {} candidate pairs of {:.0f}, prior 1 in {:.0f}", sizes,
                   linked.compared, all_pairs(left.size, right.size, dedupe), 1 / s.model.prior);
-  if (training.prior_from.rfind("--", 0) == 0)
+  if (training.prior_from != "estimated")
     line += fmt::format(" ({}; estimated 1 in {:.0f})", training.prior_from,
                         1 / training.estimated_prior);
   line += fmt::format(", {} links", linked.streamed + linked.links.size());
@@ -535,14 +507,14 @@ int run(const Options& o, io::Context& ctx) {
     if (s.blocks_of_model || (!s.given_model && !o.train.empty())) {
       const std::uint64_t raw_pairs =
           s.given_model ? 0 : guard_pairs(s.rules, blocking, o.max_pairs);
-      fit_model(o, s, left, right, blocking, totals, raw_pairs, threads, ctx, training);
+      fit_model(o, s, left, right, blocking, raw_pairs, threads, ctx, training);
       estimate = estimate_blocking(o, s.model, left, right, blocking, s.rules.size(), threads);
     }
     write_preview(ctx.out, s.rules, blocking, left, right, dedupe, o.max_pairs, estimate);
     return kExitOk;
   }
   const std::uint64_t raw_pairs = guard_pairs(s.rules, blocking, o.max_pairs);
-  fit_model(o, s, left, right, blocking, totals, raw_pairs, threads, ctx, training);
+  fit_model(o, s, left, right, blocking, raw_pairs, threads, ctx, training);
 
   Scorer scorer(s.model, left, right, totals);
   LinkWriter writer{s.model, scorer, left, right, o.values};
