@@ -49,6 +49,12 @@ void add_link_options(CLI::App& app, link::Options& o, const std::vector<std::st
   add_number(*g, "--min-weight", o.min_weight,
              "keep pairs with match weight at least W (instead of --threshold)")
       ->type_name("W");
+  add_number(*g, "--prior", o.prior,
+             "the probability that two random records match, instead of estimating it", 0.0, 1.0)
+      ->type_name("P");
+  add_number(*g, "--expected-matches", o.expected_matches,
+             "the number of true pairs, from which the prior follows (instead of --prior)", 0.0)
+      ->type_name("N");
   g->add_flag("--one-to-one", o.one_to_one,
               "at most one partner per record on each side (heaviest first)");
   g->add_flag("--best", o.best, "only each left record's best partner");

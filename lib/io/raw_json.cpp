@@ -3,6 +3,8 @@
 // checks nothing else.
 #include "io/raw_json.hpp"
 
+#include "io/utf8.hpp"
+
 namespace socred::io {
 namespace {
 
@@ -36,31 +38,6 @@ long hex4(std::string_view t, std::size_t i) {
     v = v * 16 + d;
   }
   return v;
-}
-
-// Appends code point `c` as UTF-8 to `out` (at least 4 bytes free); returns
-// the number of bytes.
-std::size_t utf8(unsigned long c, char* out) {
-  if (c < 0x80) {
-    out[0] = static_cast<char>(c);
-    return 1;
-  }
-  if (c < 0x800) {
-    out[0] = static_cast<char>(0xC0 | c >> 6);
-    out[1] = static_cast<char>(0x80 | (c & 0x3F));
-    return 2;
-  }
-  if (c < 0x10000) {
-    out[0] = static_cast<char>(0xE0 | c >> 12);
-    out[1] = static_cast<char>(0x80 | (c >> 6 & 0x3F));
-    out[2] = static_cast<char>(0x80 | (c & 0x3F));
-    return 3;
-  }
-  out[0] = static_cast<char>(0xF0 | c >> 18);
-  out[1] = static_cast<char>(0x80 | (c >> 12 & 0x3F));
-  out[2] = static_cast<char>(0x80 | (c >> 6 & 0x3F));
-  out[3] = static_cast<char>(0x80 | (c & 0x3F));
-  return 4;
 }
 
 }  // namespace
@@ -107,7 +84,7 @@ bool key_equals(std::string_view written, std::string_view name) {
               i += 6;
             }
           }
-          n = utf8(static_cast<unsigned long>(c), bytes);
+          n = encode_utf8(static_cast<char32_t>(c), bytes);
           break;
         }
         default:  // \" \\ \/

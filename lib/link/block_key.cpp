@@ -9,6 +9,7 @@
 
 #include "io/error.hpp"
 #include "link/comparison.hpp"
+#include "link/field_value.hpp"
 #include "link/normalise.hpp"
 
 namespace socred::link {
@@ -65,11 +66,9 @@ std::optional<std::string> part_key(const KeyPart& part, simdjson::dom::element 
     return std::to_string(static_cast<long>(year));
   }
   std::string text;
-  if (is_string) {
-    text = std::string(s);
-  } else if (e.is_number() || e.is_bool()) {
+  if (e.is_bool()) {
     text = simdjson::minify(e);
-  } else {
+  } else if (!as_text(e, text)) {
     return {};
   }
   std::string norm = normalise(text);

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "io/damerau_levenshtein.hpp"
+#include "io/utf8.hpp"
 #include "link/jaro_winkler.hpp"
 #include "link/normalise.hpp"
 
@@ -56,16 +57,16 @@ double similarity_ceiling(const Texts& t, std::size_t common) {
 double similarity(const Texts& t) {
   if (t.ascii) return jaro_winkler(t.a, t.b);
   thread_local std::u32string wa, wb;
-  to_code_points(t.a, wa);
-  to_code_points(t.b, wb);
+  io::to_code_points(t.a, wa);
+  io::to_code_points(t.b, wb);
   return jaro_winkler(wa, wb);
 }
 
 std::size_t distance(const Texts& t, std::size_t limit) {
   if (t.ascii) return io::damerau_levenshtein(t.a, t.b, limit);
   thread_local std::u32string wa, wb;
-  to_code_points(t.a, wa);
-  to_code_points(t.b, wb);
+  io::to_code_points(t.a, wa);
+  io::to_code_points(t.b, wb);
   return io::damerau_levenshtein(wa, wb, limit);
 }
 

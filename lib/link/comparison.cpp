@@ -101,6 +101,7 @@ void set_method(Comparison& c, std::string_view method) {
   } else if (word == "text") {
     no_args();
     c.kind = Kind::kText;
+    c.term_frequency = true;
     c.levels.insert(c.levels.end(), {"exact", "dl<=1", "dl<=2", "jw>=0.8"});
   } else if (word == "exact") {
     no_args();
@@ -126,6 +127,7 @@ void set_method(Comparison& c, std::string_view method) {
       c.levels.push_back("within-" + number_text(t) + (percent ? "%" : ""));
   } else if (word == "jw") {
     c.kind = Kind::kJaroWinkler;
+    c.term_frequency = true;
     c.thresholds = numbers();
     if (c.thresholds.empty()) usage(method, "jw needs at least one similarity, as jw(0.9)");
     c.levels.push_back("exact");
@@ -135,6 +137,7 @@ void set_method(Comparison& c, std::string_view method) {
     }
   } else if (word == "dl") {
     c.kind = Kind::kDamerauLevenshtein;
+    c.term_frequency = true;
     c.thresholds = numbers();
     if (c.thresholds.empty()) usage(method, "dl needs at least one distance, as dl(1,2)");
     c.levels.push_back("exact");

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "link/clusters.hpp"
 #include "link/scoring.hpp"
 
 namespace socred::link {
@@ -23,7 +24,77 @@ void ratio(io::JsonlWriter& out, const char* key, double num, double den) {
   }
 }
 
+std::uint64_t pairs_in(std::uint64_t n) { return n * (n - 1) / 2; }
+
+void write_clusters(io::JsonlWriter& out, const ClusterFigures& f) {
+  const auto d = [](std::uint64_t v) { return static_cast<double>(v); };
+  out.key("clusters").begin_object();
+  out.key("clusters").number(f.clusters);
+  out.key("true_clusters").number(f.true_clusters);
+  out.key("pairs").number(f.pairs);
+  out.key("true_pairs").number(f.true_pairs);
+  out.key("true_positives").number(f.true_positives);
+  ratio(out, "precision", d(f.true_positives), d(f.pairs));
+  ratio(out, "recall", d(f.true_positives), d(f.true_pairs));
+  ratio(out, "f1", 2 * d(f.true_positives), d(f.pairs + f.true_pairs));
+  ratio(out, "bcubed_precision", f.bcubed_precision, 1);
+  ratio(out, "bcubed_recall", f.bcubed_recall, 1);
+  ratio(out, "bcubed_f1", 2 * f.bcubed_precision * f.bcubed_recall,
+        f.bcubed_precision + f.bcubed_recall);
+  out.key("exact").number(f.exact);
+  ratio(out, "exact_share", d(f.exact), d(f.true_clusters));
+  out.key("true_clusters_of_2_or_more").number(f.true_clusters_2);
+  out.key("exact_of_2_or_more").number(f.exact_2);
+  ratio(out, "exact_share_of_2_or_more", d(f.exact_2), d(f.true_clusters_2));
+  out.end_object();
+}
+
 }  // namespace
+
+ClusterFigures cluster_figures(std::size_t records, const std::vector<Link>& links,
+                               const std::vector<PairKey>& truth) {
+  std::vector<Link> true_links;
+  true_links.reserve(truth.size());
+  for (PairKey k : truth) {
+    Link l;
+    l.left = static_cast<std::uint32_t>(k >> 32);
+    l.right = static_cast<std::uint32_t>(k);
+    true_links.push_back(l);
+  }
+  const Clusters found(records, links), real(records, true_links);
+  // Records shared by each (found, true) cluster pair: every figure is a sum
+  // over these cells.
+  std::unordered_map<std::uint64_t, std::uint32_t> cells;
+  ClusterFigures f;
+  for (std::uint32_t r = 0; r < records; ++r) {
+    ++cells[static_cast<std::uint64_t>(found.cluster_of(r)) << 32 | real.cluster_of(r)];
+    if (found.cluster_of(r) == r) {
+      ++f.clusters;
+      f.pairs += pairs_in(found.size_of(r));
+    }
+    if (real.cluster_of(r) == r) {
+      ++f.true_clusters;
+      f.true_pairs += pairs_in(real.size_of(r));
+      if (real.size_of(r) >= 2) ++f.true_clusters_2;
+    }
+  }
+  for (const auto& [key, n] : cells) {
+    const auto found_size = found.size_of(static_cast<std::uint32_t>(key >> 32));
+    const auto true_size = real.size_of(static_cast<std::uint32_t>(key));
+    f.true_positives += pairs_in(n);
+    f.bcubed_precision += static_cast<double>(n) * n / found_size;
+    f.bcubed_recall += static_cast<double>(n) * n / true_size;
+    if (n == found_size && n == true_size) {
+      ++f.exact;
+      if (n >= 2) ++f.exact_2;
+    }
+  }
+  if (records > 0) {
+    f.bcubed_precision /= static_cast<double>(records);
+    f.bcubed_recall /= static_cast<double>(records);
+  }
+  return f;
+}
 
 std::vector<PairKey> true_pairs_from_fields(const Side& left, const Side& right, bool dedupe) {
   std::unordered_map<std::string_view, std::vector<std::uint32_t>> by_truth;
@@ -117,6 +188,7 @@ void evaluate(io::JsonlWriter& out, const EvaluationInput& in, const std::vector
         static_cast<double>(predicted.size() + truth.size()));
   out.key("threshold").number(in.threshold);
   if (in.unknown > 0) out.key("truth_pairs_not_found").number(in.unknown);
+  if (in.clusters) write_clusters(out, cluster_figures(in.left.size, links, truth));
   out.end_object();
   out.end_line();
 

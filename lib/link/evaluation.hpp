@@ -40,10 +40,25 @@ struct EvaluationInput {
   std::uint64_t pairs_compared = 0;
   double threshold = 0;  // as a probability, for the summary
   std::uint64_t unknown = 0;
+  bool clusters = false;  // --clusters: the summary also measures the clusters
 };
 
-/// Writes the summary line, then each false match, then each miss (with
-/// "candidate": whether blocking let the pair be compared at all).
+/// How well the clusters (links closed transitively) recover the true
+/// clusters (true pairs closed transitively; a record without a partner is
+/// its own cluster).
+struct ClusterFigures {
+  std::uint64_t clusters = 0, true_clusters = 0;
+  std::uint64_t pairs = 0, true_pairs = 0, true_positives = 0;  // within clusters
+  double bcubed_precision = 0, bcubed_recall = 0;
+  std::uint64_t exact = 0;  // true clusters found exactly, no record more or less
+  std::uint64_t true_clusters_2 = 0, exact_2 = 0;  // the same, of two records or more
+};
+ClusterFigures cluster_figures(std::size_t records, const std::vector<Link>& links,
+                               const std::vector<PairKey>& truth);
+
+/// Writes the summary line (with --clusters, its "clusters": the figures
+/// above), then each false match, then each miss (with "candidate":
+/// whether blocking let the pair be compared at all).
 void evaluate(io::JsonlWriter& out, const EvaluationInput& in, const std::vector<Link>& links,
               std::vector<PairKey> truth);
 

@@ -8,17 +8,23 @@
 #include <cstdlib>
 #include <limits>
 
+#include "io/calendar.hpp"
 #include "io/error.hpp"
+#include "io/json_text.hpp"
 #include "link/normalise.hpp"
 
 namespace socred::link {
 namespace {
 
-bool is_blank_text(std::string_view s) {
-  for (char c : s)
-    if (c != ' ' && c != '\t' && c != '\n' && c != '\r') return false;
-  return true;
+bool space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+std::string_view trimmed(std::string_view s) {
+  while (!s.empty() && space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && space(s.back())) s.remove_suffix(1);
+  return s;
 }
+
+bool is_blank_text(std::string_view s) { return trimmed(s).empty(); }
 
 std::string fmt_number(double v) { return fmt::format("{}", v); }
 
@@ -29,30 +35,43 @@ bool digits(std::string_view s) {
   return true;
 }
 
+unsigned number_of(std::string_view digits_only) {
+  unsigned v = 0;
+  for (char c : digits_only) v = v * 10 + static_cast<unsigned>(c - '0');
+  return v;
+}
+
+enum class DateShape { kDay, kNotADay, kNotADate };
+
 // "YYYY-MM-DD" (also with '/' or '.', and anything after: a timestamp) or
-// "YYYYMMDD"; the digits are kept without checking the calendar, so that a
-// corrupted date still compares by its parts.
-bool date_digits(std::string_view s, std::string& out) {
+// "YYYYMMDD", trimmed. The shape of a date that names no day (1980-02-30,
+// month 13) is not a date: its digits would agree with real days by chance.
+DateShape date_digits(std::string_view s, std::string& out) {
+  s = trimmed(s);
   if (s.size() >= 10 && digits(s.substr(0, 4)) && digits(s.substr(5, 2)) &&
       digits(s.substr(8, 2)) && s[4] == s[7] && (s[4] == '-' || s[4] == '/' || s[4] == '.') &&
       (s.size() == 10 || s[10] == 'T' || s[10] == ' ')) {
     out = std::string(s.substr(0, 4)) + std::string(s.substr(5, 2)) + std::string(s.substr(8, 2));
-    return true;
-  }
-  if (s.size() == 8 && digits(s)) {
+  } else if (s.size() == 8 && digits(s)) {
     out = std::string(s);
-    return true;
+  } else {
+    return DateShape::kNotADate;
   }
-  return false;
+  const std::string_view d(out);
+  return io::is_civil_date(number_of(d.substr(0, 4)), number_of(d.substr(4, 2)),
+                           number_of(d.substr(6, 2)))
+             ? DateShape::kDay
+             : DateShape::kNotADay;
 }
 
 bool year_of(std::string_view s, double& year) {
   std::string d;
+  s = trimmed(s);
   if (s.size() == 4 && digits(s)) {
     year = std::atoi(std::string(s).c_str());
     return true;
   }
-  if (date_digits(s, d)) {
+  if (date_digits(s, d) == DateShape::kDay) {
     year = std::atoi(d.substr(0, 4).c_str());
     return true;
   }
@@ -63,27 +82,42 @@ bool as_number(simdjson::dom::element e, double& out) {
   if (e.is_number()) return e.get_double().get(out) == simdjson::SUCCESS;
   std::string_view s;
   if (e.get_string().get(s) != simdjson::SUCCESS || s.empty() || s.size() > 64) return false;
-  std::string text(s);
+  std::string text(trimmed(s));
+  if (text.empty()) return false;
   char* stop = nullptr;
   out = std::strtod(text.c_str(), &stop);
   return *stop == '\0' && std::isfinite(out);
 }
 
-// Numbers may stand in for text (a postcode, an id): their JSON text is used.
+}  // namespace
+
+// A number standing in for text (a postcode, an id) is its value's text:
+// 4011, 4011.0 and 4.011e3 are all "4011", as the string "4011" is. A
+// string keeps its own digits, so "04011" equals only "04011".
 bool as_text(simdjson::dom::element e, std::string& out) {
   std::string_view s;
   if (e.get_string().get(s) == simdjson::SUCCESS) {
     out = std::string(s);
     return true;
   }
-  if (e.is_number()) {
-    out = simdjson::minify(e);
-    return true;
+  std::int64_t i = 0;
+  std::uint64_t u = 0;
+  double d = 0;
+  if (e.get_int64().get(i) == simdjson::SUCCESS) {
+    out.clear();
+    io::append_json_integer(out, i);
+  } else if (e.get_uint64().get(u) == simdjson::SUCCESS) {
+    out = std::to_string(u);
+  } else if (e.get_double().get(d) == simdjson::SUCCESS) {
+    // Whole numbers up to 2^53 are exact in a double; past that the
+    // shortest text of the double is all there is.
+    out = std::floor(d) == d && std::fabs(d) <= 9007199254740992.0 ? fmt::format("{:.0f}", d)
+                                                                   : fmt_number(d);
+  } else {
+    return false;
   }
-  return false;
+  return true;
 }
-
-}  // namespace
 
 std::uint32_t Arena::add(std::string_view text) {
   if (bytes.size() + text.size() > std::numeric_limits<std::uint32_t>::max())
@@ -113,7 +147,14 @@ Prepared prepare(const Comparison& c, simdjson::dom::element element, Arena& are
         return Prepared::kUnusable;
       }
       std::string d;
-      if (!date_digits(text, d)) return Prepared::kUnusable;
+      switch (date_digits(text, d)) {
+        case DateShape::kNotADate:
+          return Prepared::kUnusable;
+        case DateShape::kNotADay:
+          return Prepared::kNotADay;
+        case DateShape::kDay:
+          break;
+      }
       out.number = std::atof(d.c_str());
       text = d;
       break;

@@ -32,12 +32,18 @@ struct Value {
   bool ascii = true;
 };
 
-enum class Prepared { kPresent, kMissing, kUnusable };
+enum class Prepared { kPresent, kMissing, kUnusable, kNotADay };
 
 /// Prepares `element` for comparison `c`. kMissing: null, or text that is
 /// empty after normalisation. kUnusable: a value of the wrong shape (an
-/// object where a name is due, a date that is not one); `out` stays absent.
+/// object where a name is due, a date that is not one); kNotADay: a date's
+/// shape naming no day (1980-02-30), unusable too; `out` stays absent.
 Prepared prepare(const Comparison& c, simdjson::dom::element element, Arena& arena, Value& out);
+
+/// The text a string or a number stands for when compared or blocked on as
+/// text: a string as it is, a number by its value (4011, 4011.0 and 4.011e3
+/// are "4011"); false for other JSON values.
+bool as_text(simdjson::dom::element e, std::string& out);
 
 /// The text a value was reduced to, for messages and --values.
 std::string_view text_of(const Value& v, const Arena& arena);

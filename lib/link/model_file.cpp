@@ -79,6 +79,8 @@ std::string model_json(const Model& model, const std::vector<std::string>& block
         fmt::format("    \"all_pairs_compared\": {},\n", training->exhaustive ? "true" : "false");
     out += fmt::format("    \"expected_matches\": {},\n",
                        num(std::round(training->expected_matches * 10) / 10));
+    out += fmt::format("    \"prior\": {},\n", io::json_string(training->prior_from));
+    out += fmt::format("    \"estimated_prior\": {},\n", num(training->estimated_prior));
     out += "    \"not_estimated\": [";
     for (std::size_t i = 0; i < training->not_estimated.size(); ++i)
       out += (i ? ", " : "") + io::json_string(training->not_estimated[i]);

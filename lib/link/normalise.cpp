@@ -1,131 +1,179 @@
-// Text normalisation for linkage. Folding is by table rather than by Unicode
-// decomposition: the names we meet are Latin with accents, pinyin with tone
-// marks, and Han, and a table keeps this free of a Unicode library.
+// Text normalisation for linkage. Unicode's own folding does the work
+// (utf8proc: NFKC, case folding, marks stripped), so that every script is
+// folded alike: ДМИТРИЙ is дмитрии, Ὀδυσσεύς is οδυσσευσ, Nguyễn is nguyen.
+// What Unicode does not decompose but a reader of names takes for a plain
+// letter (ø, ł, đ, æ...) is folded on top, and what names written in Chinese
+// need is kept: pinyin tone marks and ü fall with the marks, Han stays, the
+// apostrophe of xi'an joins its syllables, and the middle dot of a
+// transcribed name (阿卜杜·热合曼) separates words.
 #include "link/normalise.hpp"
 
+#include <utf8proc.h>
+
 #include <algorithm>
+#include <cstdlib>
+#include <memory>
 #include <vector>
+
+#include "io/utf8.hpp"
 
 namespace socred::link {
 namespace {
 
-// Decodes one code point of valid UTF-8 at text[i], advancing i.
-char32_t decode(std::string_view text, std::size_t& i) {
-  auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
-  unsigned char c = byte(i);
-  if (c < 0x80) {
-    ++i;
-    return c;
-  }
-  int extra = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : 1;
-  char32_t cp = c & (0x3F >> extra);
-  ++i;
-  for (int k = 0; k < extra && i < text.size(); ++k, ++i) cp = (cp << 6) | (byte(i) & 0x3F);
-  return cp;
-}
-
-void encode(char32_t cp, std::string& out) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
-
-// Base letters of U+00C0..U+017F (Latin-1 and Latin Extended-A), made from
-// Unicode's decompositions; '*' marks a two-letter fold (see below), ' ' the
-// two symbols in the range (multiplication and division signs).
-constexpr std::string_view kLatin =
-    "aaaaaa*ceeeeiiiidnooooo ouuuuy**aaaaaa*ceeeeiiiidnooooo ouuuuy*y"
-    "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiii**jjkkklllllllll"
-    "lnnnnnnnnnoooooo**rrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
-
-const char* two_letter_fold(char32_t cp) {
+// Letters with a stroke or of their own that Unicode does not decompose to a
+// base letter, taken as that letter (before case folding, so both cases).
+utf8proc_int32_t plain_letter(utf8proc_int32_t cp, void* /*data*/) {
   switch (cp) {
-    case 0xC6:
+    case 0xD0:
+    case 0xF0:
+    case 0x110:
+    case 0x111:
+    case 0x189:
+    case 0x256:
+      return 'd';  // ð đ ɖ (Vietnamese đ, Icelandic ð)
+    case 0xD8:
+    case 0xF8:
+    case 0x1FE:
+    case 0x1FF:
+      return 'o';  // ø
+    case 0x126:
+    case 0x127:
+      return 'h';  // ħ
+    case 0x131:
+      return 'i';  // dotless ı (Turkish)
+    case 0x138:
+      return 'k';  // ĸ
+    case 0x13F:
+    case 0x140:
+    case 0x141:
+    case 0x142:
+      return 'l';  // ŀ ł
+    case 0x14A:
+    case 0x14B:
+      return 'n';  // ŋ
+    case 0x166:
+    case 0x167:
+      return 't';  // ŧ
+    case 0x180:
+    case 0x243:
+      return 'b';  // ƀ
+    default:
+      return cp;
+  }
+}
+
+// After folding: letters written as two (ß has become ss by case folding).
+const char* two_letters(char32_t cp) {
+  switch (cp) {
     case 0xE6:
       return "ae";
-    case 0xDE:
-    case 0xFE:
-      return "th";
-    case 0xDF:
-      return "ss";
-    case 0x132:
-    case 0x133:
-      return "ij";
-    case 0x152:
     case 0x153:
       return "oe";
+    case 0xFE:
+      return "th";
     default:
       return nullptr;
   }
 }
 
+bool apostrophe(char32_t cp) {
+  return cp == '\'' || cp == 0x2019 || cp == 0x2018 || cp == 0x02BC || cp == 0x02B9;
+}
+
+// Punctuation, symbols, separators and controls end a word; letters, marks
+// and digits of any script (and code points Unicode has not assigned) are
+// kept.
+bool separator(char32_t cp) {
+  switch (utf8proc_category(static_cast<utf8proc_int32_t>(cp))) {
+    case UTF8PROC_CATEGORY_PC:
+    case UTF8PROC_CATEGORY_PD:
+    case UTF8PROC_CATEGORY_PS:
+    case UTF8PROC_CATEGORY_PE:
+    case UTF8PROC_CATEGORY_PI:
+    case UTF8PROC_CATEGORY_PF:
+    case UTF8PROC_CATEGORY_PO:
+    case UTF8PROC_CATEGORY_SM:
+    case UTF8PROC_CATEGORY_SC:
+    case UTF8PROC_CATEGORY_SK:
+    case UTF8PROC_CATEGORY_SO:
+    case UTF8PROC_CATEGORY_ZS:
+    case UTF8PROC_CATEGORY_ZL:
+    case UTF8PROC_CATEGORY_ZP:
+    case UTF8PROC_CATEGORY_CC:
+    case UTF8PROC_CATEGORY_CF:
+      return true;
+    default:
+      return false;
+  }
+}
+
+class Words {
+ public:
+  explicit Words(std::size_t size) { out_.reserve(size); }
+  void letter(std::string_view s) {
+    if (pending_space_ && !out_.empty()) out_ += ' ';
+    pending_space_ = false;
+    out_ += s;
+  }
+  void space() { pending_space_ = true; }
+  std::string take() { return std::move(out_); }
+
+ private:
+  std::string out_;
+  bool pending_space_ = false;
+};
+
+// ASCII, the common case, needs no Unicode tables.
+void fold_ascii(char c, Words& words) {
+  if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+    words.letter(std::string_view(&c, 1));
+  else if (c != '\'')
+    words.space();
+}
+
+struct Freed {
+  void operator()(utf8proc_uint8_t* p) const { std::free(p); }
+};
+
 }  // namespace
 
 std::string normalise(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  bool pending_space = false;
-  auto letter = [&](std::string_view s) {
-    if (pending_space && !out.empty()) out += ' ';
-    pending_space = false;
-    out += s;
-  };
-  std::size_t i = 0;
-  std::string utf8;
-  while (i < text.size()) {
-    char32_t cp = decode(text, i);
-    if (cp >= 0xFF01 && cp <= 0xFF5E) cp -= 0xFF01 - 0x21;  // fullwidth forms
-    if (cp < 0x80) {
-      char c = static_cast<char>(cp);
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-        letter(std::string_view(&c, 1));
-      } else if (c != '\'') {
-        pending_space = true;  // spaces, hyphens, dots, commas...
-      }
-      continue;
-    }
-    if (cp == 0x2019 || cp == 0x02BC || cp == 0x2018) continue;  // apostrophes
-    if ((cp >= 0x0300 && cp <= 0x036F)) continue;                // combining marks
-    if (cp >= 0xC0 && cp <= 0x17F) {
-      char base = kLatin[cp - 0xC0];
-      if (base == '*') {
-        letter(two_letter_fold(cp));
-      } else if (base == ' ') {
-        pending_space = true;
-      } else {
-        letter(std::string_view(&base, 1));
-      }
-      continue;
-    }
-    if (cp >= 0x1CD && cp <= 0x1DC) {  // pinyin third tone and ü with tones
-      static constexpr char kPinyin[] = "aaiioouuuuuuuuuu";
-      letter(std::string_view(&kPinyin[cp - 0x1CD], 1));
-      continue;
-    }
-    if (cp == 0xA0 || cp == 0x3000 || cp == 0xB7 || cp == 0x30FB ||
-        (cp >= 0x2000 && cp <= 0x206F) || (cp >= 0x3001 && cp <= 0x3003) ||
-        (cp >= 0xFF00 && cp <= 0xFF0F)) {
-      pending_space = true;  // no-break, ideographic and general punctuation
-      continue;
-    }
-    utf8.clear();
-    encode(cp, utf8);
-    letter(utf8);
+  Words words(text.size());
+  if (is_ascii(text)) {
+    for (char c : text) fold_ascii(c, words);
+    return words.take();
   }
-  return out;
+  constexpr auto kOptions =
+      static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT |
+                                     UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK | UTF8PROC_IGNORE);
+  utf8proc_uint8_t* mapped = nullptr;
+  const utf8proc_ssize_t n = utf8proc_map_custom(
+      reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
+      static_cast<utf8proc_ssize_t>(text.size()), &mapped, kOptions, plain_letter, nullptr);
+  std::unique_ptr<utf8proc_uint8_t, Freed> owner(mapped);
+  // Only text that is not UTF-8 fails, and parsed JSON strings always are;
+  // such bytes are then kept as they are rather than lost.
+  const std::string_view folded =
+      n >= 0 ? std::string_view(reinterpret_cast<const char*>(mapped), static_cast<std::size_t>(n))
+             : text;
+  std::size_t i = 0;
+  while (i < folded.size()) {
+    const std::size_t start = i;
+    const char32_t cp = io::decode_utf8(folded, i);
+    if (cp < 0x80) {
+      fold_ascii(static_cast<char>(cp), words);
+    } else if (apostrophe(cp)) {
+      continue;
+    } else if (const char* two = two_letters(cp)) {
+      words.letter(two);
+    } else if (separator(cp)) {
+      words.space();
+    } else {
+      words.letter(folded.substr(start, i - start));
+    }
+  }
+  return words.take();
 }
 
 std::string squash(std::string_view normalised) {
@@ -158,12 +206,6 @@ bool is_ascii(std::string_view text) {
   for (char c : text)
     if (static_cast<unsigned char>(c) >= 0x80) return false;
   return true;
-}
-
-void to_code_points(std::string_view utf8, std::u32string& out) {
-  out.clear();
-  std::size_t i = 0;
-  while (i < utf8.size()) out += decode(utf8, i);
 }
 
 }  // namespace socred::link

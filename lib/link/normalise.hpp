@@ -1,5 +1,6 @@
 // Puts names and other text into one comparable form before any comparison:
-// case, accents and pinyin tone marks, fullwidth forms, punctuation, spaces.
+// case, accents and pinyin tone marks, compatibility forms (fullwidth,
+// ligatures), punctuation, spaces, in every script.
 #pragma once
 
 #include <string>
@@ -7,11 +8,13 @@
 
 namespace socred::link {
 
-/// Lower case; accents, pinyin tone marks and combining marks removed (ü is
-/// u); fullwidth ASCII folded; apostrophes dropped (xi'an is xian); other
-/// punctuation becomes a space; runs of spaces become one; no space at either
-/// end. Letters of other scripts (Han, Cyrillic...) are kept as they are.
-/// `text` must be valid UTF-8 (every parsed JSON string is).
+/// NFKC with Unicode case folding and every mark removed, in any script
+/// (ДМИТРИЙ and дмитрий are дмитрии; ü is u; ﬁ is fi; fullwidth is ASCII);
+/// letters Unicode does not decompose taken as their base (ø o, ł l, đ d,
+/// ı i; æ ae, œ oe, þ th, ß ss); apostrophes dropped (xi'an is xian);
+/// punctuation, symbols and spaces of any kind become one space; no space at
+/// either end. Han and other letters without case stay as they are. `text`
+/// should be UTF-8 (every parsed JSON string is).
 std::string normalise(std::string_view text);
 
 /// The normalised text without its spaces ("wang xiao ming" -> "wangxiaoming").
@@ -23,8 +26,5 @@ std::string sorted_words(std::string_view normalised, std::string_view separator
 
 /// True when every byte is ASCII (then bytes are characters).
 bool is_ascii(std::string_view text);
-
-/// UTF-8 to code points, into `out` (reused by the caller).
-void to_code_points(std::string_view utf8, std::u32string& out);
 
 }  // namespace socred::link

@@ -33,6 +33,8 @@ struct Options {
   std::uint64_t random_pairs = 1'000'000;
   std::uint64_t seed = 1;
   int em_iterations = 1000;
+  double prior = NAN;             // set: the probability two random records match
+  double expected_matches = NAN;  // set: the true pairs, the prior's numerator
 
   /// True when a linkage mode was asked for.
   bool wanted() const { return fuzzy || dedupe; }

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include <cmath>
 #include <memory>
 #include <set>
 
@@ -18,6 +19,7 @@
 #include "link/link_output.hpp"
 #include "link/model_file.hpp"
 #include "link/one_to_one.hpp"
+#include "link/random_pairs.hpp"
 #include "link/term_frequency.hpp"
 #include "link/train.hpp"
 
@@ -40,8 +42,12 @@ void check(const Options& o) {
   if (!o.evaluate.empty() && !o.evaluate_pairs.empty())
     usage("--evaluate and --evaluate-pairs exclude each other");
   if (!o.model.empty() && !o.train.empty()) usage("--train and --model exclude each other");
-  if (o.clusters && (!o.evaluate.empty() || !o.evaluate_pairs.empty()))
-    usage("--clusters and --evaluate exclude each other");
+  if (!std::isnan(o.prior) && !std::isnan(o.expected_matches))
+    usage("--prior and --expected-matches exclude each other");
+  if (!std::isnan(o.prior) && !(o.prior > 0 && o.prior < 1))
+    usage("--prior is a probability between 0 and 1, both excluded");
+  if (!std::isnan(o.expected_matches) && !(o.expected_matches > 0))
+    usage("--expected-matches must be more than 0");
 }
 
 std::vector<std::string> default_rules(const std::vector<Comparison>& comparisons) {
@@ -64,15 +70,62 @@ void note_unusable(const io::Context& ctx, const std::vector<Comparison>& compar
                        : comparisons[c].kind == Kind::kYear   ? "a year"
                        : comparisons[c].kind == Kind::kNumber ? "a number"
                                                               : "text";
+    const std::uint64_t no_day = side.not_a_day[c];
+    std::string days;
+    if (no_day > 0)
+      days = n == 1 ? "; it names no day of the calendar"
+                    : fmt::format("; {} of them name no day of the calendar", no_day);
     ctx.diag.note(fmt::format(
-        "note: \"{}\": {} {}value{} not {}, compared as missing (--strict rejects {})",
-        comparisons[c].name, n, which, n == 1 ? " is" : "s are", what, n == 1 ? "it" : "them"));
+        "note: \"{}\": {} {}value{} not {}, compared as missing (--strict rejects {}){}",
+        comparisons[c].name, n, which, n == 1 ? " is" : "s are", what, n == 1 ? "it" : "them",
+        days));
   }
+}
+
+// What the model expects of the blocking: the true pairs among the
+// candidates and outside them, each pair's match probability summed. The
+// pairs outside are too many to compare, so their sum is the mean over the
+// random pairs that no rule gives (a sample of them), times their number.
+struct BlockingEstimate {
+  bool known = false;
+  double in_blocks = 0, missed = 0;
+};
+
+BlockingEstimate estimate_blocking(const Options& o, const Model& model, const Side& left,
+                                   const Side& right, const Blocking& blocking, std::size_t rules,
+                                   unsigned threads) {
+  const double prior = model.prior_weight();
+  auto expected = [&](const std::vector<PatternCount>& patterns, double& pairs) {
+    double sum = 0;
+    pairs = 0;
+    for (const PatternCount& p : patterns) {
+      double w = prior;
+      for (std::size_t c = 0; c < model.comparisons.size(); ++c)
+        w += model.level_weight(c, level_in(p.pattern, c));
+      sum += p.count * probability(w);
+      pairs += p.count;
+    }
+    return sum;
+  };
+  BlockingEstimate e;
+  e.known = true;
+  const CandidatePatterns candidates =
+      count_candidate_patterns(model.comparisons, left, right, blocking, rules, threads);
+  double pairs = 0;
+  e.in_blocks = expected(candidates.all(), pairs);
+  const RandomPairs random = compare_random_pairs(model.comparisons, left, right, o.dedupe, rules,
+                                                  o.random_pairs, o.seed, threads);
+  double sampled = 0;
+  const double sampled_matches = expected(random.outside, sampled);
+  const double outside = std::max(
+      0.0, all_pairs(left.size, right.size, o.dedupe) - static_cast<double>(candidates.pairs));
+  if (sampled > 0) e.missed = sampled_matches / sampled * outside;
+  return e;
 }
 
 void write_preview(io::JsonlWriter& out, const std::vector<BlockingRule>& rules,
                    const Blocking& blocking, const Side& left, const Side& right, bool dedupe,
-                   std::uint64_t max_pairs) {
+                   std::uint64_t max_pairs, const BlockingEstimate& estimate) {
   std::vector<RuleCount> counts = blocking.counts();
   std::uint64_t raw = 0;
   for (const auto& c : counts) raw += c.pairs;
@@ -113,6 +166,16 @@ void write_preview(io::JsonlWriter& out, const std::vector<BlockingRule>& rules,
     out.null();
   out.key("all_pairs").number(all_pairs(left.size, right.size, dedupe));
   out.key("max_pairs").number(max_pairs);
+  if (estimate.known) {
+    const double all_true = estimate.in_blocks + estimate.missed;
+    out.key("expected_true_pairs").number(std::round(all_true * 10) / 10);
+    out.key("expected_missed").number(std::round(estimate.missed * 10) / 10);
+    out.key("expected_blocking_recall");
+    if (all_true > 0)
+      out.number(std::round(estimate.in_blocks / all_true * 10000) / 10000);
+    else
+      out.null();
+  }
   out.end_object();
   out.end_line();
 }
@@ -122,6 +185,7 @@ void write_preview(io::JsonlWriter& out, const std::vector<BlockingRule>& rules,
 struct Setup {
   Model model;  // read from --model; trained later otherwise
   bool given_model = false;
+  bool blocks_of_model = false;  // --model without --block: the rules it was trained on
   std::vector<Comparison> comparisons;
   std::vector<std::string> block_texts;
   std::vector<BlockingRule> rules;
@@ -158,7 +222,11 @@ Setup setup(const Options& o) {
   for (const auto& text : block_texts) rules.push_back(parse_blocking_rule(text));
   if (rules.size() > kMaxRules)
     usage(fmt::format("at most {} blocking rules (--block)", kMaxRules));
-  return {std::move(model), given_model, std::move(comparisons), std::move(block_texts),
+  return {std::move(model),
+          given_model,
+          given_model && o.block.empty(),
+          std::move(comparisons),
+          std::move(block_texts),
           std::move(rules)};
 }
 
@@ -223,6 +291,23 @@ std::uint64_t guard_pairs(const std::vector<BlockingRule>& rules, const Blocking
   return raw_pairs;
 }
 
+// --prior or --expected-matches: a user who knows how many records match
+// overrides the estimate (Splink's "probability two random records match").
+void replace_prior(const Options& o, Model& model, const Side& left, const Side& right,
+                   Training& training) {
+  if (!std::isnan(o.prior)) {
+    model.prior = o.prior;
+    training.prior_from = "--prior";
+  } else if (!std::isnan(o.expected_matches)) {
+    const double everything = all_pairs(left.size, right.size, o.dedupe);
+    if (o.expected_matches > everything)
+      usage(fmt::format("--expected-matches {} is more than the {:.0f} pairs there are",
+                        o.expected_matches, everything));
+    model.prior = std::min(o.expected_matches / everything, 0.999);
+    training.prior_from = "--expected-matches";
+  }
+}
+
 // The model the run weighs pairs with: the given one, its prior rescaled to
 // this right side, or one trained by EM on these records (with notes on
 // what it could not estimate; --train saves it).
@@ -234,6 +319,8 @@ void fit_model(const Options& o, Setup& s, const Side& left, const Side& right,
   if (s.given_model) {
     model.comparisons = s.comparisons;
     model.prior = rescaled_prior(model, dedupe, right.size);
+    training.estimated_prior = model.prior;
+    replace_prior(o, model, left, right, training);
     return;
   }
   TrainingOptions t;
@@ -253,6 +340,15 @@ void fit_model(const Options& o, Setup& s, const Side& left, const Side& right,
         fmt::format("note: every blocking rule uses \"{}\", so its m could not be estimated "
                     "(add a rule without it)",
                     name));
+  for (const Pooled& p : training.pooled) {
+    const Comparison& c = s.comparisons[p.comparison];
+    ctx.diag.note(fmt::format(
+        "note: \"{}\": levels {} to {} pooled to one weight ({:.3f}), as a closer level weighed "
+        "less than a looser one",
+        c.name, c.levels[p.first], c.levels[p.last], p.weight));
+  }
+  training.estimated_prior = model.prior;
+  replace_prior(o, model, left, right, training);
   if (!o.train.empty()) write_model(o.train, model_json(model, s.block_texts, &training));
 }
 
@@ -356,6 +452,7 @@ void write_results(const Options& o, const Setup& s, Readers& readers, const Sid
     in.pairs_compared = linked.compared;
     in.threshold = std::isnan(o.min_weight) ? o.threshold : probability(o.min_weight);
     in.unknown = unknown;
+    in.clusters = o.clusters;
     evaluate(ctx.out, in, linked.links, std::move(truth));
   } else if (dedupe) {
     write_clusters(o, left, writer, linked.links, ctx.out);
@@ -371,10 +468,18 @@ void report_stats(const Options& o, const Setup& s, const Side& left, const Side
   std::string sizes = dedupe ? fmt::format("{} records", left.size)
                              : fmt::format("{} x {} records", left.size, right.size);
   std::string line =
-      fmt::format("linkage: {}, {} candidate pairs of {:.0f}, prior 1 in {:.0f}, {} links", sizes,
-                  linked.compared, all_pairs(left.size, right.size, dedupe), 1 / s.model.prior,
-                  linked.streamed + linked.links.size());
+      fmt::format("linkage: {}, {} candidate pairs of {:.0f}, prior 1 in {:.0f}", sizes,
+                  linked.compared, all_pairs(left.size, right.size, dedupe), 1 / s.model.prior);
+  if (training.prior_from != "estimated")
+    line += fmt::format(" ({}; estimated 1 in {:.0f})", training.prior_from,
+                        1 / training.estimated_prior);
+  line += fmt::format(", {} links", linked.streamed + linked.links.size());
   if (!s.given_model) line += fmt::format(", {:.1f} expected matches", training.expected_matches);
+  std::uint64_t no_day = 0;
+  for (const Side* side : {&left, &right})
+    for (std::uint64_t n : side->not_a_day) no_day += n;
+  if (dedupe) no_day /= 2;  // left and right are one side
+  if (no_day > 0) line += fmt::format(", {} impossible date{}", no_day, no_day == 1 ? "" : "s");
   ctx.diag.note(line);
 }
 
@@ -394,12 +499,21 @@ int run(const Options& o, io::Context& ctx) {
   std::vector<double> totals = count_terms(s.comparisons, sides);
 
   Blocking blocking(s.rules.size(), left, right, dedupe);
+  Training training;
   if (o.preview) {
-    write_preview(ctx.out, s.rules, blocking, left, right, dedupe, o.max_pairs);
+    // With a model (given with its own rules, or trained now for --train),
+    // the preview also says how many true pairs blocking is likely to miss.
+    BlockingEstimate estimate;
+    if (s.blocks_of_model || (!s.given_model && !o.train.empty())) {
+      const std::uint64_t raw_pairs =
+          s.given_model ? 0 : guard_pairs(s.rules, blocking, o.max_pairs);
+      fit_model(o, s, left, right, blocking, raw_pairs, threads, ctx, training);
+      estimate = estimate_blocking(o, s.model, left, right, blocking, s.rules.size(), threads);
+    }
+    write_preview(ctx.out, s.rules, blocking, left, right, dedupe, o.max_pairs, estimate);
     return kExitOk;
   }
   const std::uint64_t raw_pairs = guard_pairs(s.rules, blocking, o.max_pairs);
-  Training training;
   fit_model(o, s, left, right, blocking, raw_pairs, threads, ctx, training);
 
   Scorer scorer(s.model, left, right, totals);

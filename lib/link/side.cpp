@@ -26,7 +26,7 @@ const char* type_name(simdjson::dom::element e) {
   }
 }
 
-std::string unusable_message(const Comparison& c, simdjson::dom::element e) {
+std::string unusable_message(const Comparison& c, simdjson::dom::element e, bool not_a_day) {
   const char* expected = "text";
   switch (c.kind) {
     case Kind::kDate:
@@ -44,6 +44,7 @@ std::string unusable_message(const Comparison& c, simdjson::dom::element e) {
   std::string got = type_name(e);
   if (e.is_string())
     got = fmt::format("\"{}\"", std::string_view(e.get_string().value_unsafe()).substr(0, 40));
+  if (not_a_day) return fmt::format("field \"{}\": {} is no day of the calendar", c.name, got);
   return fmt::format("field \"{}\": expected {}, got {}", c.name, expected, got);
 }
 
@@ -60,6 +61,7 @@ void load_side(io::RecordReader& reader, const LoadSpec& spec, Side& side) {
   side.width = comparisons.size();
   side.rules = rules.size();
   side.unusable.assign(comparisons.size(), 0);
+  side.not_a_day.assign(comparisons.size(), 0);
   std::vector<Value> row(comparisons.size());
   std::vector<std::uint64_t> row_hashes(rules.size());
   std::vector<Span> row_texts(rules.size());
@@ -100,12 +102,13 @@ void load_side(io::RecordReader& reader, const LoadSpec& spec, Side& side) {
         continue;
       }
       Prepared p = prepare(comparison, *e, side.arena, row[c]);
-      if (p == Prepared::kUnusable) {
+      if (p == Prepared::kUnusable || p == Prepared::kNotADay) {
         if (spec.strict) {
-          reader.reject(record, 0, unusable_message(comparison, *e));
+          reader.reject(record, 0, unusable_message(comparison, *e, p == Prepared::kNotADay));
           bad = true;
         } else {
           ++side.unusable[c];
+          if (p == Prepared::kNotADay) ++side.not_a_day[c];
         }
       }
     }

@@ -33,9 +33,10 @@ struct Side {
   std::size_t rules = 0;
   std::vector<std::uint64_t> key_hashes;
   std::vector<Span> key_texts;
-  std::vector<Span> ids;                // JSON text of each id
-  std::vector<Span> truths;             // JSON text of the true identity; empty: none
-  std::vector<std::uint64_t> unusable;  // per comparison: values compared as missing
+  std::vector<Span> ids;                 // JSON text of each id
+  std::vector<Span> truths;              // JSON text of the true identity; empty: none
+  std::vector<std::uint64_t> unusable;   // per comparison: values compared as missing
+  std::vector<std::uint64_t> not_a_day;  // of those, dates naming no day (1980-02-30)
 
   const Value& value(std::size_t record, std::size_t c) const { return values[record * width + c]; }
   std::string_view id(std::size_t record) const {

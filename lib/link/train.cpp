@@ -155,6 +155,7 @@ Model train_model(const std::vector<Comparison>& comparisons,
     }
     model.m[c][0] = model.u[c][0] = 0;
   }
+  report.pooled = order_levels(model);
   const double everything = all_pairs(left.size, right.size, dedupe);
   if (everything > 0) {
     const double start = std::clamp(std::max(most_matches, 1.0) / everything, 1e-15, 0.999);

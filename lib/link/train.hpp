@@ -12,6 +12,7 @@
 #include "link/blocking.hpp"
 #include "link/em.hpp"
 #include "link/fellegi_sunter.hpp"
+#include "link/ordered_levels.hpp"
 
 namespace socred::link {
 
@@ -42,7 +43,10 @@ struct Training {
   bool exhaustive = false;  // the random pairs were all the pairs
   std::vector<Session> sessions;
   std::vector<std::string> not_estimated;  // comparisons every rule blocks on
+  std::vector<Pooled> pooled;              // levels pooled to keep closer ones heavier
   double expected_matches = 0;             // among the candidates, under the final model
+  double estimated_prior = 0;              // before --prior or --expected-matches replaced it
+  std::string prior_from = "estimated";    // or "--prior", "--expected-matches"
 };
 
 /// In each session u stays at the random pairs' values (the rule's other
@@ -51,7 +55,8 @@ struct Training {
 /// a share that supposes every record of the smaller side (linking) or half
 /// the records (deduplicating) has one partner among the rule's pairs. A
 /// comparison's m is the mean over the sessions that estimated it; one that
-/// no session could estimate keeps its start. The prior is then the share of
+/// no session could estimate keeps its start. Levels that break the order
+/// (a closer one weighing less) are pooled (order_levels). The prior is then the share of
 /// matches that makes the expected matches among all candidates, under the
 /// final weights, equal to prior times all pairs (non-candidates are taken
 /// as non-matches).

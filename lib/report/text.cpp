@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "io/utf8.hpp"
+
 namespace socred::report {
 
 namespace {
@@ -14,17 +16,6 @@ constexpr const char* kRed = "\x1b[31m";
 constexpr const char* kCyan = "\x1b[36m";
 constexpr const char* kReset = "\x1b[0m";
 constexpr std::size_t kMaxLabel = 32;
-
-// Decodes one UTF-8 sequence at s[i]; invalid bytes count as one cell each.
-char32_t next_code_point(std::string_view s, std::size_t& i) {
-  const auto c = static_cast<unsigned char>(s[i]);
-  int len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 1;
-  if (i + len > s.size()) len = 1;
-  char32_t cp = len == 1 ? c : c & (0x7F >> len);
-  for (int k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-  i += len;
-  return cp;
-}
 
 int cells_of(char32_t cp) {
   if ((cp >= 0x300 && cp <= 0x36F) || cp == 0x200B) return 0;
@@ -43,7 +34,7 @@ std::string fit(std::string_view s, std::size_t cells) {
   std::size_t used = 0, i = 0;
   while (i < s.size()) {
     std::size_t start = i;
-    int w = cells_of(next_code_point(s, i));
+    int w = cells_of(io::decode_utf8(s, i));
     if (used + w + 1 > cells) break;
     out.append(s.substr(start, i - start));
     used += w;
@@ -154,7 +145,7 @@ class Writer {
 
 std::size_t display_width(std::string_view s) {
   std::size_t cells = 0, i = 0;
-  while (i < s.size()) cells += cells_of(next_code_point(s, i));
+  while (i < s.size()) cells += cells_of(io::decode_utf8(s, i));
   return cells;
 }
 

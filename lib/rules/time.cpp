@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "io/calendar.hpp"
+
 namespace socred::rules {
 namespace {
 
@@ -11,13 +13,6 @@ std::int64_t floor_div(std::int64_t a, std::int64_t b) {
   std::int64_t q = a / b;
   if ((a % b != 0) && ((a < 0) != (b < 0))) --q;
   return q;
-}
-
-bool leap(std::int64_t y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
-
-unsigned days_in_month(std::int64_t y, unsigned m) {
-  static const unsigned kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  return m == 2 && leap(y) ? 29 : kDays[m - 1];
 }
 
 // Reads exactly `n` digits at `pos`.
@@ -65,7 +60,7 @@ std::optional<std::int64_t> parse_time(std::string_view s) {
   if (!digits(s, 0, 4, year) || s.size() < 10 || s[4] != '-' || !digits(s, 5, 2, month) ||
       s[7] != '-' || !digits(s, 8, 2, day))
     return std::nullopt;
-  if (month < 1 || month > 12 || day < 1 || day > days_in_month(year, month)) return std::nullopt;
+  if (!io::is_civil_date(year, month, day)) return std::nullopt;
   std::int64_t t = days_from_civil(year, month, day) * kSecondsPerDay;
   if (s.size() == 10) return t;
   unsigned hh, mm, ss;

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Record linkage on FEBRL4 (dataset4a vs dataset4b, 5000 records each, true
-# links known), unsupervised, with the default threshold and EM start: the
-# quality goals of issue 7 (precision >= 0.99, F1 >= 0.95), with and without
-# the soc_sec_id field, and output identical on one thread and on two.
+# links known), unsupervised, with the default threshold and EM start (and
+# FEBRL3 deduplicated, at the end): the quality goals of issue 7 (precision
+# >= 0.99, F1 >= 0.95), with and without the soc_sec_id field, and output
+# identical on one thread and on two.
 set -euo pipefail
 . "$(dirname "$0")/helpers.bash"
 data=${SOCRED_SHARED_DATA:-../shared/data}/record-linkage/febrl/jsonl
@@ -45,4 +46,20 @@ jq -r '[.a, .b] | @tsv' "$data/febrl4_true_links.jsonl" | sort > "$tmp/true"
 found=$(wc -l < "$tmp/found") right=$(comm -12 "$tmp/found" "$tmp/true" | wc -l)
 echo "links: $found, of which true: $right (of $(wc -l < "$tmp/true"))"
 if [ "$right" -lt $((found * 99 / 100)) ]; then failed=1; fi
+
+# FEBRL3 deduplicated (5000 records, duplicates of up to 5 records; the true
+# identity is the number in rec_id), with the same comparisons and blocking:
+# issue 19's goal for the clusters (pairwise F1 over the transitive closure
+# >= 0.995), and the cluster figures checked against each other.
+jq -c '. + {person: (.rec_id | capture("rec-(?<p>[0-9]+)").p)}' "$data/dataset3.jsonl" \
+  > "$tmp/febrl3.jsonl"
+summary=$(join-records --dedupe --id rec_id "${compare[@]}" "${block[@]}" --clusters \
+  --evaluate person "$tmp/febrl3.jsonl" | head -n 1)
+echo "FEBRL3 dedupe: $summary"
+if ! jq -e '.clusters.f1 >= 0.995 and .clusters.precision >= 0.99 and
+            .clusters.true_pairs == .true_links and .clusters.true_clusters == 2000 and
+            .clusters.pairs >= .links and .clusters.bcubed_recall <= 1' <<<"$summary" >/dev/null; then
+  echo "FEBRL3 dedupe: below the goal (clusters F1 >= 0.995, precision >= 0.99) or inconsistent"
+  failed=1
+fi
 exit "$failed"

@@ -34,10 +34,17 @@ TEST_CASE("squash and sorted_words", "[link]") {
   CHECK(sorted_words("") == "");
 }
 
-TEST_CASE("code points", "[link]") {
-  std::u32string out;
-  to_code_points("a王b", out);
-  CHECK(out == U"a王b");
+TEST_CASE("normalise folds every script", "[link]") {
+  CHECK(normalise("ДМИТРИЙ") == normalise("дмитрий"));
+  CHECK(normalise("ДМИТРИЙ") == "дмитрии");
+  CHECK(normalise("ΟΔΥΣΣΕΎΣ") == normalise("Οδυσσεύς"));
+  CHECK(normalise("Nguyễn Đức Thắng") == "nguyen duc thang");
+  CHECK(normalise("ﬁnance") == "finance");
+  CHECK(normalise("Ångström × 2") == "angstrom 2");
+  CHECK(normalise("İstanbul") == "istanbul");
+}
+
+TEST_CASE("ascii", "[link]") {
   CHECK(is_ascii("abc"));
   CHECK_FALSE(is_ascii("王"));
 }
