@@ -112,7 +112,7 @@ class Evaluator {
   }
 
   /// The bound record's `ts` (rules always read it): missing, not a valid
-  /// RFC 3339 time, or ok with ts() in seconds since 1970-01-01 UTC.
+  /// RFC 3339 time, or ok with ts() in microseconds since 1970-01-01 UTC.
   enum class TsState : std::uint8_t { missing, invalid, ok };
   TsState ts_state();
   std::int64_t ts() { return ts_state() == TsState::ok ? ts_ : 0; }

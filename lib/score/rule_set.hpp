@@ -61,8 +61,8 @@ class Matcher {
   virtual void bind(simdjson::dom::object event) = 0;
   /// Extra field `i` of the bound event (the paths given to make_matcher).
   virtual FieldText extra(std::size_t i) = 0;
-  /// The bound event's `ts` in seconds; false when missing or not a time.
-  virtual bool ts(std::int64_t& seconds) = 0;
+  /// The bound event's `ts` in microseconds; false when missing or not a time.
+  virtual bool ts(std::int64_t& micros) = 0;
   /// Appends the rules the bound event matches, in rule-file order. Under
   /// --strict a missing field or a type mismatch returns false with `why`
   /// set; without it such a condition is false and counted.

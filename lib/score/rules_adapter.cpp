@@ -26,9 +26,9 @@ class EvaluatorMatcher : public Matcher {
     if (f.is_string) f.text = v.s;
     return f;
   }
-  bool ts(std::int64_t& seconds) override {
+  bool ts(std::int64_t& micros) override {
     if (eval_.ts_state() != rules::Evaluator::TsState::ok) return false;
-    seconds = eval_.ts();
+    micros = eval_.ts();
     return true;
   }
   bool match(std::vector<Hit>& hits, MatchError& why) override {
