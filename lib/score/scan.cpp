@@ -36,11 +36,14 @@ void Scanner::scan(io::RecordReader& reader, EventSink& sink, ChunkResult& resul
     matcher_->bind(record.root);
     FieldText key = matcher_->extra(0);
     if (!key.present) {
-      if (!reader.reject(record, 0, "missing key field \"" + io::path_text(s_.by) + "\"")) return;
+      if (!reader.reject(record, io::field_column(record.text, s_.by.front()),
+                         "missing key field \"" + io::path_text(s_.by) + "\""))
+        return;
       continue;
     }
     if (!key.is_string) {
-      if (!reader.reject(record, 0, "key field \"" + io::path_text(s_.by) + "\" is not a string"))
+      if (!reader.reject(record, io::field_column(record.text, s_.by.front()),
+                         "key field \"" + io::path_text(s_.by) + "\" is not a string"))
         return;
       continue;
     }
