@@ -69,6 +69,8 @@ class Matcher {
   virtual bool match(std::vector<Hit>& hits, MatchError& why) = 0;
   /// Conditions made false by a missing field or a type mismatch so far.
   virtual std::uint64_t soft_failures() const = 0;
+  /// Sets seen[i] for each field RuleSet::fields[i] the bound event has.
+  virtual void mark_present(std::vector<std::uint8_t>& /*seen*/) {}
 };
 
 struct RuleSet {
@@ -82,6 +84,11 @@ struct RuleSet {
   std::string fingerprint;
   /// The compiled plan as text (--dump-plan): fields read, dispatch table.
   std::string plan;
+  /// The fields the rules read (as written) and, per rule, the indices of
+  /// those its condition and per-unit expression read: for the end-of-run
+  /// warning about a field no event had. Empty for a hand-made set.
+  std::vector<std::string> fields;
+  std::vector<std::vector<std::uint32_t>> rule_fields;
   std::function<std::unique_ptr<Matcher>(const std::vector<io::Path>& extra)> make_matcher;
 
   bool any_fade() const {
