@@ -71,7 +71,7 @@ RuleSet load_rule_set(const std::string& path, bool strict) {
   set.fingerprint = fingerprint(program->text());
   set.rules = program->rules();
   set.plan = program->dump_plan();
-  for (const auto& path : program->fields()) set.fields.push_back(io::path_text(path));
+  for (const auto& field : program->fields()) set.fields.push_back(io::path_text(field));
   const rules::Program::Impl& impl = program->impl();
   for (std::size_t r = 0; r < impl.conditions.size(); ++r) {
     std::vector<std::uint32_t> reads;
