@@ -14,6 +14,7 @@
 #include <sstream>
 
 #include "io/error.hpp"
+#include "io/json_text.hpp"
 #include "io/progress.hpp"
 #include "io/standard_streams.hpp"
 #include "io/suggest.hpp"
@@ -142,7 +143,7 @@ int write_stdout(const std::string& tool, const std::string& text) {
     out.flush();
   } catch (const BrokenPipe&) {
   } catch (const Error& e) {
-    std::fprintf(stderr, "%s: %s\n", tool.c_str(), e.located().c_str());
+    std::fprintf(stderr, "%s: %s\n", tool.c_str(), io::visible(e.located()).c_str());
     return e.status();
   }
   return kExitOk;
@@ -194,14 +195,14 @@ int Runner::parse_failure(const CLI::ParseError& e) {
   std::string unknown = e.get_exit_code() == 0 ? "" : unknown_word(app_, noun_);  // --help wins
   if (!unknown.empty()) {
     std::fprintf(stderr, "%s: %s\nTry '%s --help' for more information.\n", tool.c_str(),
-                 unknown.c_str(), tool.c_str());
+                 io::visible(unknown).c_str(), tool.c_str());
     return kExitUsage;
   }
   std::ostringstream out, err;
   // CLI11's own codes (106, 109...) are not Unix ones: help and version
   // are success, every other parse failure is a usage error.
   const int code = app_.exit(e, out, err);
-  std::fputs(err.str().c_str(), stderr);
+  std::fputs(io::visible(err.str()).c_str(), stderr);
   if (code != 0) return kExitUsage;
   return write_stdout(tool, out.str());
 }
@@ -234,7 +235,10 @@ int Runner::run(int argc, char** argv, const std::function<int(io::Context&)>& b
     const bool warning = d.severity == io::Severity::kWarning;
     if (warning && !show_warnings) return;
     io::Progress::get().finish();  // a message never shares a line with the meter
-    std::fprintf(stderr, "%s: %s%s\n", tool.c_str(), warning ? "warning: " : "", d.text.c_str());
+    // Messages quote data (file names, field values): escaped, so that
+    // none can move the cursor, set the clipboard or reverse the text.
+    std::fprintf(stderr, "%s: %s%s\n", tool.c_str(), warning ? "warning: " : "",
+                 io::visible(d.text).c_str());
   });
   int status = kExitOk;
   try {
@@ -245,7 +249,7 @@ int Runner::run(int argc, char** argv, const std::function<int(io::Context&)>& b
     out.flush();
     rejects.close();
     if (stats.rejected > 0 || io_.stats)
-      std::fprintf(stderr, "%s\n", io::reconciliation(tool, stats).c_str());
+      std::fprintf(stderr, "%s\n", io::visible(io::reconciliation(tool, stats)).c_str());
   } catch (const BrokenPipe&) {
     return kExitOk;
   } catch (const Error& e) {
@@ -254,11 +258,11 @@ int Runner::run(int argc, char** argv, const std::function<int(io::Context&)>& b
       out.flush();  // what was produced before the error still goes out
     } catch (...) {
     }
-    std::fprintf(stderr, "%s: %s\n", tool.c_str(), e.located().c_str());
+    std::fprintf(stderr, "%s: %s\n", tool.c_str(), io::visible(e.located()).c_str());
     // Under "stop" the one rejected line is the error just printed.
     const bool skipped = stats.rejected > 0 && io_.on_error != "stop";
     if (e.status() == kExitData && stats.read > 0 && (skipped || io_.stats))
-      std::fprintf(stderr, "%s\n", io::reconciliation(tool, stats).c_str());
+      std::fprintf(stderr, "%s\n", io::visible(io::reconciliation(tool, stats)).c_str());
     return e.status();
   } catch (const std::bad_alloc&) {
     std::fprintf(stderr, "%s: out of memory\n", tool.c_str());

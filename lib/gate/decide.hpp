@@ -33,6 +33,9 @@ class Decider {
   const Decision& decide(int service, std::string_view request = {});
   /// What the last decide() evaluated (its `matched` clauses: coverage).
   const Trace& trace() const { return trace_; }
+  /// The end-of-run warnings about dead policy, to `diag`: a service that
+  /// allowed nobody, a clause evaluated on every line that never held.
+  void warn_dead_policy() const;
 
  private:
   Policy& policy_;
@@ -43,6 +46,8 @@ class Decider {
   ReasonBuilder reasons_;
   io::Diagnostics* diag_;  // the warning that reasons lack texts; none in --test
   bool warned_ = false;
+  // Per service: decisions and allows; per clause: evaluated and held.
+  std::vector<std::uint64_t> decided_, allowed_, evaluated_, held_;
 };
 
 }  // namespace socred::gate

@@ -13,7 +13,11 @@
 #include <utility>
 
 #include "gate/decision_id.hpp"
+#include "io/json_path.hpp"
 #include "io/json_text.hpp"
+#include "io/suggest.hpp"
+#include "rules/ast.hpp"
+#include "rules/compile.hpp"
 #include "rules/milli.hpp"
 #include "rules/rules.hpp"
 
@@ -154,6 +158,13 @@ struct Policy::Impl {
   std::string condition, scratch;        // one condition's text, and a value's
   std::vector<rules::Value> kept_flags;  // a what-if's flags
   std::vector<std::pair<std::size_t, rules::Value>> saved;
+  // Fields of the policy seen in some bound line; while one is unseen, the
+  // keys of up to kSampleLines lines for "did you mean".
+  static constexpr std::uint64_t kSampleLines = 10000;
+  std::vector<std::uint8_t> field_seen;
+  std::size_t unseen = 0;
+  std::uint64_t lines = 0, sampled = 0;
+  std::vector<std::string> keys;
 
   explicit Impl(rules::Program p) : program(std::move(p)), eval(program) {}
 
@@ -189,6 +200,8 @@ Policy::Policy(const std::string& path, const std::string& rules_path)
     : impl_(std::make_unique<Impl>(rules::load_policy(path))) {
   Impl& m = *impl_;
   m.hash = policy_hash(m.program.text());
+  m.field_seen.assign(m.program.fields().size(), 0);
+  m.unseen = m.field_seen.size();
   for (const rules::Service& s : m.program.services()) {
     m.services.push_back(s.name);
     m.first_clause.push_back(m.clauses.size());
@@ -261,6 +274,16 @@ bool Policy::bind(const ScoreLine& line, const std::vector<int>& services) {
   Impl& m = *impl_;
   m.line = &line;
   m.eval.bind(line.root);
+  ++m.lines;
+  if (m.unseen > 0) {
+    for (std::size_t i = 0; i < m.field_seen.size(); ++i)
+      if (!m.field_seen[i] && m.eval.present(i)) m.field_seen[i] = 1, --m.unseen;
+    if (m.unseen > 0 && m.sampled++ < Impl::kSampleLines)
+      for (auto field : line.root)
+        if (m.keys.size() < 1000 &&
+            std::find(m.keys.begin(), m.keys.end(), field.key) == m.keys.end())
+          m.keys.emplace_back(field.key);
+  }
   if (!m.strict) return true;
   // Strictness is checked for the whole line before any decision is
   // written, so that a bad line leaves no half of its decisions behind.
@@ -337,6 +360,57 @@ Outcome Policy::explain(int service, Trace& trace) {
   }
   conditions += ']';
   return outcome;
+}
+
+namespace {
+
+// `gamer in flags` or `city == Beijing`: a bare word where a string was
+// meant, compared with another field. Returns the quoted form, or empty.
+std::string quoted_form(const rules::Node& n, int slot) {
+  if (n.kind == rules::NodeKind::compare && n.kids.size() == 2) {
+    const rules::Node& a = *n.kids[0];
+    const rules::Node& b = *n.kids[1];
+    auto bare = [&](const rules::Node& x) {
+      return x.kind == rules::NodeKind::path && x.slot == slot && x.path.size() == 1;
+    };
+    if (bare(a) && b.kind == rules::NodeKind::path)
+      return io::json_string(a.path[0]) + " " + rules::op_text(n.op) + " " + io::path_text(b.path);
+    if (bare(b) && a.kind == rules::NodeKind::path && n.op != rules::Op::in &&
+        n.op != rules::Op::not_in)
+      return io::path_text(a.path) + " " + rules::op_text(n.op) + " " + io::json_string(b.path[0]);
+  }
+  for (const auto& kid : n.kids) {
+    std::string found = quoted_form(*kid, slot);
+    if (!found.empty()) return found;
+  }
+  return {};
+}
+
+}  // namespace
+
+std::vector<std::string> Policy::unseen_fields() const {
+  const Impl& m = *impl_;
+  std::vector<std::string> out;
+  if (m.lines == 0) return out;
+  const auto& fields = m.program.fields();
+  const auto& conditions = m.program.impl().clause_conditions;
+  for (std::size_t i = 0; i < m.field_seen.size(); ++i) {
+    if (m.field_seen[i]) continue;
+    std::string suggestion;
+    for (const auto& service : conditions)
+      for (const auto& condition : service)
+        if (suggestion.empty() && condition)
+          suggestion = quoted_form(*condition, static_cast<int>(i));
+    if (suggestion.empty()) {
+      std::string near = io::did_you_mean(io::path_text(fields[i]), m.keys);
+      if (!near.empty()) suggestion = io::json_string(near);
+    }
+    std::string text =
+        fmt::format("field {} was in no input line", io::json_string(io::path_text(fields[i])));
+    if (!suggestion.empty()) text += fmt::format(" (did you mean {}?)", suggestion);
+    out.push_back(std::move(text));
+  }
+  return out;
 }
 
 }  // namespace socred::gate

@@ -110,6 +110,12 @@ class Policy {
   Outcome explain(int service, Trace& trace);
   const Unknowns& unknowns() const;
 
+  /// The end-of-run warnings about fields the policy reads that no bound
+  /// line had, with a suggestion: the quoted form for a bare word compared
+  /// with a field (`"gamer" in flags` for `gamer in flags`), else the
+  /// nearest key of the first 10,000 lines. Empty when no line was bound.
+  std::vector<std::string> unseen_fields() const;
+
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;

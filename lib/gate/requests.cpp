@@ -101,6 +101,7 @@ int decide_requests(const Options& options, Policy& policy, io::Context& ctx) {
     }
     writer.write(decider.decide(*service, request.text), request.text);
   }
+  decider.warn_dead_policy();
   return kExitOk;
 }
 

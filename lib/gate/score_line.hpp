@@ -59,12 +59,7 @@ std::optional<ShapeError> read_score_line(simdjson::dom::object root, std::strin
 /// to --on-error with the column of the offending field.
 bool next_score_line(io::RecordReader& reader, io::Record& record, ScoreLine& line);
 
-/// The column gate names in a message about field `key` of `line`: where
-/// its value starts, or 1 (the line itself) when the field is absent.
-inline std::uint64_t field_column(std::string_view line, std::string_view key) {
-  const std::uint64_t column = io::value_column(line, key);
-  return column > 0 ? column : 1;
-}
+using io::field_column;
 
 /// True for the keys of the score shape, which a decision does not repeat;
 /// any other field (for example `who` from a join) is passed through.

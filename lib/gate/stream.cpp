@@ -23,6 +23,7 @@ int decide_stream(const Options& options, Policy& policy, const std::vector<int>
     writer.start(record.text);
     for (int service : services) writer.write(decider.decide(service));
   }
+  decider.warn_dead_policy();
   return kExitOk;
 }
 

@@ -13,6 +13,7 @@
 #include "gate/score_line.hpp"
 #include "io/error.hpp"
 #include "io/json_path.hpp"
+#include "io/json_text.hpp"
 #include "io/raw_json.hpp"
 
 namespace socred::gate {
@@ -104,13 +105,13 @@ int run_tests(const Options& options, Policy& policy, io::Context& ctx) {
     const std::string where = fmt::format("{}:{}: {}: {}", *record.file, record.line, c.name,
                                           policy.services()[static_cast<std::size_t>(c.service)]);
     if (d.outcome != c.expect) {
-      ctx.out.write_raw_line(fmt::format("FAIL {}: expected {}, got {} ({})", where,
-                                         outcome_name(c.expect), outcome_name(d.outcome),
-                                         reasons_text(d)));
+      ctx.out.write_raw_line(io::visible(fmt::format("FAIL {}: expected {}, got {} ({})", where,
+                                                     outcome_name(c.expect),
+                                                     outcome_name(d.outcome), reasons_text(d))));
       ++failed;
     } else if (!c.reason.empty() && !has_reason(d, c.reason)) {
-      ctx.out.write_raw_line(
-          fmt::format("FAIL {}: expected reason \"{}\", got {}", where, c.reason, reasons_text(d)));
+      ctx.out.write_raw_line(io::visible(fmt::format("FAIL {}: expected reason \"{}\", got {}",
+                                                     where, c.reason, reasons_text(d))));
       ++failed;
     } else {
       ++passed;
@@ -123,12 +124,13 @@ int run_tests(const Options& options, Policy& policy, io::Context& ctx) {
       continue;
     }
     const Clause& clause = policy.clauses()[i];
-    ctx.out.write_raw_line(fmt::format("never exercised: {}: {} {} when {}", clause.where,
-                                       clause.forbid ? "forbid" : "allow", clause.service,
-                                       clause.text));
+    ctx.out.write_raw_line(
+        io::visible(fmt::format("never exercised: {}: {} {} when {}", clause.where,
+                                clause.forbid ? "forbid" : "allow", clause.service, clause.text)));
   }
-  ctx.out.write_raw_line(fmt::format("{} cases: {} passed, {} failed; {} of {} clauses exercised",
-                                     passed + failed, passed, failed, covered, exercised.size()));
+  ctx.out.write_raw_line(
+      io::visible(fmt::format("{} cases: {} passed, {} failed; {} of {} clauses exercised",
+                              passed + failed, passed, failed, covered, exercised.size())));
   return failed > 0 ? kExitNo : kExitOk;
 }
 

@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include <cmath>
+#include <cstdlib>
 #include <vector>
 
 namespace socred::io {
@@ -201,6 +203,15 @@ class Checker {
         std::string_view text = s_.substr(start, pos_ - start);
         pos_ = start;
         return error(fmt::format("integer {} does not fit in 64 bits", text));
+      }
+    }
+    // simdjson refuses a number past a double's range (1e400) as it refuses
+    // a wide integer; name it here rather than in simdjson's words.
+    if (!integer) {
+      std::string text(s_.substr(start, pos_ - start));
+      if (std::isinf(std::strtod(text.c_str(), nullptr))) {
+        pos_ = start;
+        return error(fmt::format("number out of range ({}): a double holds at most 1.8e308", text));
       }
     }
     return true;

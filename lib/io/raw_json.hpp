@@ -56,6 +56,13 @@ std::optional<std::string_view> member_value(std::string_view object, std::strin
 /// last one when it repeats); 0 when there is none.
 std::uint64_t value_column(std::string_view object, std::string_view name);
 
+/// The column a message about field `name` of a line names: where its value
+/// starts, or 1 (the line itself) when the field is absent.
+inline std::uint64_t field_column(std::string_view object, std::string_view name) {
+  const std::uint64_t column = value_column(object, name);
+  return column > 0 ? column : 1;
+}
+
 /// `text` up to (not including) its closing brace, for splicing fields in:
 /// `head + ",\"k\":v}"`. Spaces after the brace are dropped.
 std::string_view object_head(std::string_view text);

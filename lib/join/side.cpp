@@ -5,6 +5,7 @@
 
 #include "io/error.hpp"
 #include "io/hash.hpp"
+#include "io/raw_json.hpp"
 #include "join/partition.hpp"
 
 namespace socred::join {
@@ -36,9 +37,9 @@ bool Side::next(SideRecord& out) {
     bytes_ += out.record.text.size() + 1;
     KeyState state = keys_.read(out.record.root, out.key);
     if (state == KeyState::kMissing && spec_.strict) {
-      source_->reject(
-          out.record, 0,
-          fmt::format("key field {} is missing", io::path_text(keys_.paths()[out.key.bad_part])));
+      const io::Path& path = keys_.paths()[out.key.bad_part];
+      source_->reject(out.record, io::field_column(out.record.text, path.front()),
+                      fmt::format("key field {} is missing", io::path_text(path)));
       continue;
     }
     if (state != KeyState::kFound) {

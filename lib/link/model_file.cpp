@@ -13,6 +13,7 @@
 
 #include "io/config_file.hpp"
 #include "io/error.hpp"
+#include "io/json_diagnose.hpp"
 #include "io/json_path.hpp"
 #include "io/json_text.hpp"
 
@@ -115,6 +116,34 @@ void write_model(const std::string& path, const std::string& json) {
   if (!ok) throw Error(kExitIo, fmt::format("{}: write error: {}", path, std::strerror(saved)));
 }
 
+namespace {
+
+// Whether `text` ends inside a string or an unclosed object or array: a
+// file cut short, whatever the first byte the checker trips on.
+bool ends_open(std::string_view text) {
+  long depth = 0;
+  bool in_string = false, escaped = false;
+  for (char c : text) {
+    if (in_string) {
+      if (escaped)
+        escaped = false;
+      else if (c == '\\')
+        escaped = true;
+      else if (c == '"')
+        in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '{' || c == '[') {
+      ++depth;
+    } else if (c == '}' || c == ']') {
+      --depth;
+    }
+  }
+  return in_string || depth > 0;
+}
+
+}  // namespace
+
 Model read_model(const std::string& path, std::vector<std::string>& blocking) {
   auto bad = [&](const std::string& why) -> Error {
     return Error(kExitData, fmt::format("model file: {}", why), path);
@@ -122,16 +151,41 @@ Model read_model(const std::string& path, std::vector<std::string>& blocking) {
   simdjson::padded_string text(io::read_config(path, "model file"));
   simdjson::dom::parser parser;
   simdjson::dom::object root;
-  if (parser.parse(text).get(root) != simdjson::SUCCESS) throw bad("not a JSON object");
+  if (parser.parse(text).get(root) != simdjson::SUCCESS) {
+    // The file is one JSON object over many lines: the checker names the
+    // byte, counted here as line:column.
+    std::string_view all(text.data(), text.size());
+    io::Diagnosis why = io::diagnose_json(all);
+    if (why.column == 0) why = {1, "not a JSON object"};
+    std::size_t at = std::min<std::size_t>(why.column - 1, all.size());
+    if (ends_open(all)) {
+      at = all.size();
+      while (at > 0 && (all[at - 1] == '\n' || all[at - 1] == '\r')) --at;
+      why.message = "truncated: the file ends inside the JSON object";
+    }
+    std::uint64_t line = 1, column = 1;
+    for (std::size_t i = 0; i < at; ++i, ++column)
+      if (all[i] == '\n') ++line, column = 0;
+    throw Error(kExitData, "model file: " + why.message, path, line, column);
+  }
+  // Members are read with io::last_field: when a key repeats, the last value
+  // counts, as everywhere else in socred.
+  auto field = [](simdjson::dom::object o,
+                  const char* key) -> simdjson::simdjson_result<simdjson::dom::element> {
+    if (auto v = io::last_field(o, key)) return simdjson::dom::element(*v);
+    return simdjson::NO_SUCH_FIELD;
+  };
   auto get_string = [&](simdjson::dom::object o, const char* key) {
     std::string_view s;
-    if (o[key].get(s) != simdjson::SUCCESS)
+    auto v = io::last_field(o, key);
+    if (!v || v->get(s) != simdjson::SUCCESS)
       throw bad(fmt::format("\"{}\" missing or not a string", key));
     return std::string(s);
   };
   auto get_number = [&](simdjson::dom::object o, const char* key) {
     double v = 0;
-    if (o[key].get(v) != simdjson::SUCCESS)
+    auto e = io::last_field(o, key);
+    if (!e || e->get(v) != simdjson::SUCCESS)
       throw bad(fmt::format("\"{}\" missing or not a number", key));
     return v;
   };
@@ -145,12 +199,12 @@ Model read_model(const std::string& path, std::vector<std::string>& blocking) {
   if (!(model.prior > 0 && model.prior < 1))
     throw bad("\"probability_two_random_records_match\" must be between 0 and 1");
   double outside = 0;
-  if (root["mean_likelihood_ratio_outside_blocks"].get(outside) == simdjson::SUCCESS) {
+  if (field(root, "mean_likelihood_ratio_outside_blocks").get(outside) == simdjson::SUCCESS) {
     if (!(outside >= 0)) throw bad("\"mean_likelihood_ratio_outside_blocks\" must not be negative");
     model.outside_ratio = outside;
   }
   simdjson::dom::array rules, comparisons;
-  if (root["blocking"].get(rules) != simdjson::SUCCESS)
+  if (field(root, "blocking").get(rules) != simdjson::SUCCESS)
     throw bad("\"blocking\" missing or not an array");
   blocking.clear();
   for (auto r : rules) {
@@ -158,7 +212,7 @@ Model read_model(const std::string& path, std::vector<std::string>& blocking) {
     if (r.get(s) != simdjson::SUCCESS) throw bad("a blocking rule is not a string");
     blocking.emplace_back(s);
   }
-  if (root["comparisons"].get(comparisons) != simdjson::SUCCESS)
+  if (field(root, "comparisons").get(comparisons) != simdjson::SUCCESS)
     throw bad("\"comparisons\" missing or not an array");
   for (auto item : comparisons) {
     simdjson::dom::object o;
@@ -173,10 +227,11 @@ Model read_model(const std::string& path, std::vector<std::string>& blocking) {
     }
     c.name = get_string(o, "field");
     bool tf = false;
-    if (o["term_frequency"].get(tf) != simdjson::SUCCESS) throw bad("\"term_frequency\" missing");
+    if (field(o, "term_frequency").get(tf) != simdjson::SUCCESS)
+      throw bad("\"term_frequency\" missing");
     c.term_frequency = tf;
     simdjson::dom::array levels;
-    if (o["levels"].get(levels) != simdjson::SUCCESS) throw bad("\"levels\" missing");
+    if (field(o, "levels").get(levels) != simdjson::SUCCESS) throw bad("\"levels\" missing");
     std::vector<double> m, u;
     std::size_t l = 0;
     for (auto level : levels) {

@@ -11,6 +11,8 @@
 #include <set>
 
 #include "io/error.hpp"
+#include "io/json_path.hpp"
+#include "io/json_text.hpp"
 #include "io/threads.hpp"
 #include "link/blocking.hpp"
 #include "link/candidates.hpp"
@@ -485,6 +487,47 @@ void report_stats(const Options& o, const Setup& s, const Side& left, const Side
 
 }  // namespace
 
+// The end-of-run warnings about linkage options that compared nothing: a
+// compared field that every record of a side lacks (a misspelt --compare,
+// or a model trained on other names), a blocking rule no record has a key
+// under. They leave the output alone.
+std::vector<std::string> dead_fields(const Setup& s, const Side& left, const Side& right,
+                                     bool dedupe) {
+  std::vector<std::string> out;
+  auto side_name = [&](bool is_left) {
+    return dedupe ? "input" : is_left ? "left input" : "right input";
+  };
+  for (std::size_t c = 0; c < s.comparisons.size(); ++c) {
+    const Comparison& cmp = s.comparisons[c];
+    for (bool is_left : {true, false}) {
+      if (!is_left && dedupe) continue;
+      const Side& side = is_left ? left : right;
+      if (side.size == 0) continue;
+      bool any = false;
+      for (std::size_t r = 0; r < side.size && !any; ++r) any = side.value(r, c).present;
+      if (!any)
+        out.push_back(fmt::format("compared field {} had no usable value in any record of the {}",
+                                  io::json_string(io::path_text(is_left ? cmp.left : cmp.right)),
+                                  side_name(is_left)));
+    }
+  }
+  for (std::size_t rule = 0; rule < s.rules.size(); ++rule) {
+    for (bool is_left : {true, false}) {
+      if (!is_left && dedupe) continue;
+      const Side& side = is_left ? left : right;
+      if (side.size == 0) continue;
+      bool any = false;
+      for (std::size_t r = 0; r < side.size && !any; ++r) any = side.key_hash(rule, r) != 0;
+      if (!any)
+        out.push_back(
+            fmt::format("blocking rule {}: no record of the {} had a key, so it made "
+                        "no pair",
+                        io::json_string(s.block_texts[rule]), side_name(is_left)));
+    }
+  }
+  return out;
+}
+
 int run(const Options& o, io::Context& ctx) {
   check(o);
   const bool dedupe = o.dedupe;
@@ -497,6 +540,7 @@ int run(const Options& o, io::Context& ctx) {
   std::vector<Side*> sides{&left};
   if (!dedupe) sides.push_back(&right_side);
   std::vector<double> totals = count_terms(s.comparisons, sides);
+  const std::vector<std::string> dead = dead_fields(s, left, right, dedupe);
 
   Blocking blocking(s.rules.size(), left, right, dedupe);
   Training training;
@@ -521,6 +565,7 @@ int run(const Options& o, io::Context& ctx) {
   Linked linked = link_pairs(o, s, left, right, blocking, scorer, writer, threads, ctx);
   write_results(o, s, readers, left, right, blocking, writer, linked, ctx);
   if (ctx.io.stats) report_stats(o, s, left, right, linked, training, ctx);
+  for (const std::string& text : dead) ctx.diag.warning(text);
   return kExitOk;
 }
 

@@ -39,9 +39,13 @@ std::string render(const Node& n) {
     case NodeKind::not_:
       return "(not " + kid(0) + ")";
     case NodeKind::and_:
-      return "(" + kid(0) + " and " + kid(1) + ")";
-    case NodeKind::or_:
-      return "(" + kid(0) + " or " + kid(1) + ")";
+    case NodeKind::or_: {
+      // Left to right, as the chain of binary nodes it evaluates like.
+      const char* op = n.kind == NodeKind::and_ ? " and " : " or ";
+      std::string out = kid(0);
+      for (std::size_t k = 1; k < n.kids.size(); ++k) out = "(" + out + op + kid(k) + ")";
+      return out;
+    }
     case NodeKind::compare:
       return "(" + kid(0) + " " + op_text(n.op) + " " + kid(1) + ")";
     case NodeKind::arith:

@@ -204,4 +204,18 @@ class Compiler {
 
 void compile(Program::Impl& impl) { Compiler(impl).run(); }
 
+std::vector<int> slots_read(const Node& node) {
+  std::vector<int> out;
+  std::vector<const Node*> todo{&node};
+  while (!todo.empty()) {
+    const Node* n = todo.back();
+    todo.pop_back();
+    if (n->kind == NodeKind::path && n->slot >= 0 &&
+        std::find(out.begin(), out.end(), n->slot) == out.end())
+      out.push_back(n->slot);
+    for (auto it = n->kids.rbegin(); it != n->kids.rend(); ++it) todo.push_back(it->get());
+  }
+  return out;
+}
+
 }  // namespace socred::rules

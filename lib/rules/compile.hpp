@@ -59,4 +59,8 @@ struct Program::Impl {
 /// are not conditions, lists outside `in`), and builds the dispatch table.
 void compile(Program::Impl& impl);
 
+/// The slots of the fields a compiled expression reads, each once, in the
+/// order they first appear (for warnings about fields no record had).
+std::vector<int> slots_read(const Node& node);
+
 }  // namespace socred::rules

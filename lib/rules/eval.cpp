@@ -222,18 +222,21 @@ Truth Evaluator::truth(const Node& n) {
       // `and` stops at false, `or` at true; when recording atoms (policies)
       // the rest is still evaluated, marked skipped, for gate's explanations.
       Truth stop = n.kind == NodeKind::and_ ? Truth::no : Truth::yes;
-      Truth a = truth(*n.kids[0]);
-      if (a == stop) {
-        if (atoms_ != nullptr) {
-          ++shadow_;
-          truth(*n.kids[1]);
-          --shadow_;
+      bool unknown = false;
+      for (std::size_t k = 0; k < n.kids.size(); ++k) {
+        Truth t = truth(*n.kids[k]);
+        if (t == stop) {
+          if (atoms_ != nullptr) {
+            ++shadow_;
+            for (std::size_t rest = k + 1; rest < n.kids.size(); ++rest) truth(*n.kids[rest]);
+            --shadow_;
+          }
+          return stop;
         }
-        return stop;
+        unknown = unknown || t == Truth::unknown;
       }
-      Truth b = truth(*n.kids[1]);
-      if (b == stop) return stop;
-      return a == Truth::unknown || b == Truth::unknown ? Truth::unknown : b;
+      if (unknown) return Truth::unknown;
+      return stop == Truth::yes ? Truth::no : Truth::yes;
     }
     case NodeKind::not_: {
       Truth t = truth(*n.kids[0]);

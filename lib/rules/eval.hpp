@@ -100,6 +100,8 @@ class Evaluator {
     if (s.stamp != gen_) return Value::missing();
     return s.forced ? forced_[slot] : Value::from_json(s.element);
   }
+  /// Whether the bound record has the field of slot `slot` (even as null).
+  bool present(std::size_t slot) const { return slots_[slot].stamp == gen_; }
   /// The slot of a path the program or `extra` reads, if any.
   std::optional<std::size_t> slot_of(const io::Path& path) const;
   Value extra(std::size_t i) const { return field(extra_slots_[i]); }
@@ -112,7 +114,7 @@ class Evaluator {
   }
 
   /// The bound record's `ts` (rules always read it): missing, not a valid
-  /// RFC 3339 time, or ok with ts() in seconds since 1970-01-01 UTC.
+  /// RFC 3339 time, or ok with ts() in microseconds since 1970-01-01 UTC.
   enum class TsState : std::uint8_t { missing, invalid, ok };
   TsState ts_state();
   std::int64_t ts() { return ts_state() == TsState::ok ? ts_ : 0; }

@@ -18,11 +18,14 @@ Value fail(Fault& fault, const char* expected, const Value& got) {
   return Value::invalid();
 }
 
-std::optional<std::int64_t> as_time(const Value& v) {
+// A number is seconds; past +-9e12 seconds (285,000 years) it is no time.
+std::optional<Micros> as_time(const Value& v) {
+  constexpr std::int64_t kMaxSeconds = 9'000'000'000'000;
   if (v.kind == Kind::string) return parse_time(v.s);
-  if (v.kind == Kind::integer) return v.i;
-  if (v.kind == Kind::real && std::isfinite(v.d) && std::fabs(v.d) < 9.0e18)
-    return static_cast<std::int64_t>(std::floor(v.d));
+  if (v.kind == Kind::integer && v.i >= -kMaxSeconds && v.i <= kMaxSeconds)
+    return v.i * kMicrosPerSecond;
+  if (v.kind == Kind::real && std::isfinite(v.d) && std::fabs(v.d) < 9.0e12)
+    return static_cast<Micros>(std::floor(v.d * static_cast<double>(kMicrosPerSecond)));
   return std::nullopt;
 }
 
@@ -33,7 +36,7 @@ Value days_between(const Value* a, std::size_t, Scratch&, Fault& fault) {
   if (!from) return fail(fault, kTime, a[0]);
   auto to = as_time(a[1]);
   if (!to) return fail(fault, kTime, a[1]);
-  return Value::real(static_cast<double>(*to - *from) / kSecondsPerDay);
+  return Value::real(static_cast<double>(*to - *from) / static_cast<double>(kMicrosPerDay));
 }
 
 Value hour(const Value* a, std::size_t, Scratch&, Fault& fault) {

@@ -19,13 +19,14 @@ struct Decimal {
   long exponent = 0;          // the number is whole.fraction x 10^exponent
 };
 
-// JSON's number grammar: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
-std::optional<Decimal> read_json_number(std::string_view t) {
+// JSON's number grammar: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?;
+// with `leading_zeros`, the rules language's, which also allows "007".
+std::optional<Decimal> read_json_number(std::string_view t, bool leading_zeros = false) {
   Decimal d;
   std::size_t i = 0;
   if (i < t.size() && t[i] == '-') d.negative = true, ++i;
   const std::size_t whole_at = i;
-  if (i < t.size() && t[i] == '0') {
+  if (!leading_zeros && i < t.size() && t[i] == '0') {
     ++i;
   } else {
     while (i < t.size() && is_digit(t[i])) ++i;
@@ -134,29 +135,22 @@ void append_milli(std::string& out, Milli value) {
   }
 }
 
-std::optional<Milli> parse_milli(std::string_view text) {
-  // The rules language's numbers: an optional sign, digits, and at most
-  // three decimals; no exponent.
+std::optional<std::int64_t> parse_scaled(std::string_view text, int decimals) {
   std::string_view t = text;
-  bool plus = false;
-  if (!t.empty() && t[0] == '+') plus = true, t.remove_prefix(1);
-  if (plus && !t.empty() && t[0] == '-') return std::nullopt;
-  const std::size_t start = !t.empty() && t[0] == '-' ? 1 : 0;
-  std::size_t i = start;
-  while (i < t.size() && is_digit(t[i])) ++i;
-  if (i == start) return std::nullopt;
-  Decimal d;
-  d.negative = start == 1;
-  d.whole = t.substr(start, i - start);
-  if (i < t.size() && t[i] == '.') {
-    const std::size_t at = ++i;
-    while (i < t.size() && is_digit(t[i])) ++i;
-    if (i == at || i - at > 3) return std::nullopt;
-    d.fraction = t.substr(at, i - at);
+  if (!t.empty() && t[0] == '+') {
+    t.remove_prefix(1);
+    if (!t.empty() && t[0] == '-') return std::nullopt;
   }
-  if (i != t.size()) return std::nullopt;
+  auto d = read_json_number(t, true);
+  if (!d) return std::nullopt;
   bool exact = true;
-  auto value = scaled(d, 3, exact);
+  auto value = scaled(*d, decimals, exact);
+  if (!value || !exact) return std::nullopt;
+  return value;
+}
+
+std::optional<Milli> parse_milli(std::string_view text) {
+  auto value = parse_scaled(text, 3);
   if (!value || *value > kMaxMilli || *value < -kMaxMilli) return std::nullopt;
   return value;
 }

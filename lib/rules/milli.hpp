@@ -38,9 +38,13 @@ std::string format_milli(Milli value);
 /// The same, appended to `out`.
 void append_milli(std::string& out, Milli value);
 
-/// Exact decimal text ("12.5", "-0.125", "+3", "7") to thousandths; nullopt
-/// for anything else, including more than three decimals, an exponent, or
-/// a magnitude past kMaxMilli.
+/// The rules language's numbers: exact decimal text with an optional sign
+/// and exponent ("12.5", "-0.125", "+3", "2.5e1", "1e-3") times
+/// 10^decimals, as an integer; nullopt for anything else, for a value that
+/// needs more decimals (2.5e-4 at 3), or past 64 bits.
+std::optional<std::int64_t> parse_scaled(std::string_view text, int decimals);
+
+/// parse_scaled(text, 3): thousandths, nullopt past kMaxMilli.
 std::optional<Milli> parse_milli(std::string_view text);
 
 /// A JSON number's text in any form JSON allows ("12.5", "-1e3", "2.50E+1",

@@ -14,6 +14,7 @@
 
 #include "rules/functions.hpp"
 #include "rules/lexer.hpp"
+#include "rules/time.hpp"
 
 namespace socred::rules {
 namespace {
@@ -165,11 +166,25 @@ class Parser {
     return *v / 1000;
   }
 
-  // "30 days", "day", "2 weeks", "year"; hours only where whole days are not
-  // required. Returns seconds.
+  // "30 days", "day", "2 weeks", "year"; hours and a fractional count
+  // ("2.6 hours", to the microsecond) only where whole days are not
+  // required. Returns microseconds.
   std::int64_t duration(bool whole_days, const std::string& what) {
-    std::int64_t count = 1;
-    if (is(Tok::number)) count = whole(what, 1, 100000);
+    constexpr int kDecimals = 6;  // the count, in millionths
+    constexpr std::int64_t kOne = 1'000'000;
+    constexpr std::int64_t kMaxCount = 100000;
+    std::int64_t count = kOne;
+    if (whole_days && is(Tok::number)) {
+      count = whole(what, 1, kMaxCount) * kOne;
+    } else if (is(Tok::number)) {
+      const Token& t = next();
+      auto v = parse_scaled(t.text, kDecimals);
+      if (!v || *v <= 0 || *v > kMaxCount * kOne)
+        fail(t, fmt::format("expected {} (a count above 0, at most {} with at most six "
+                            "decimals), found {}",
+                            what, kMaxCount, describe(t)));
+      count = *v;
+    }
     if (!is(Tok::word)) expected(what);
     std::string_view u = peek().text;
     if (u.size() > 1 && u.back() == 's') u.remove_suffix(1);
@@ -185,6 +200,7 @@ class Parser {
     else
       expected(what);
     next();
+    // count <= 10^11 millionths, times at most 3.2e7 seconds: below 2^63.
     return count * seconds;
   }
 
@@ -209,7 +225,7 @@ class Parser {
       c.days = 0;
     } else {
       expect_word("per", "'per' and a period, or 'in total', after the limit");
-      c.days = duration(true, "a period in days, weeks or years (per 30 days)") / 86400;
+      c.days = duration(true, "a period in days, weeks or years (per 30 days)") / kMicrosPerDay;
     }
     return c;
   }
@@ -299,7 +315,7 @@ class Parser {
           expect_word("after", "'after' (expire after 2 years)");
           r.fade.kind = Fade::expire;
         }
-        r.fade.seconds = duration(false, "a duration in hours, days, weeks or years");
+        r.fade.micros = duration(false, "a duration in hours, days, weeks or years");
       } else if (w == "flag") {
         next();
         std::string flag;
@@ -467,7 +483,8 @@ class Parser {
     n->end = prev_end_;
     n->source = text_from(n->begin);
     // Bounds the tree's depth, so that evaluating it cannot exhaust the stack
-    // (a chain of 10,000 'and's is as deep as 10,000 parentheses).
+    // (10,000 nested 'not's or parentheses; a flat 'and' or 'or' is one
+    // level, whatever its length).
     int depth = 0;
     for (const auto& kid : n->kids) depth = std::max(depth, kid->depth);
     n->depth = depth + 1;
@@ -490,22 +507,30 @@ class Parser {
     return e;
   }
 
+  // `a or b or c` is one node with three kids, not a chain: the depth limit
+  // is on nesting, and a flat list of 1,000 alternatives nests one level.
   NodePtr or_expr() {
-    NodePtr left = and_expr();
+    NodePtr first = and_expr();
+    if (!is_word("or")) return first;
+    auto n = node(NodeKind::or_, first->begin);
+    n->kids.push_back(std::move(first));
     while (is_word("or")) {
       next();
-      left = binary(NodeKind::or_, std::move(left), and_expr());
+      n->kids.push_back(and_expr());
     }
-    return left;
+    return finish(std::move(n));
   }
 
   NodePtr and_expr() {
-    NodePtr left = not_expr();
+    NodePtr first = not_expr();
+    if (!is_word("and")) return first;
+    auto n = node(NodeKind::and_, first->begin);
+    n->kids.push_back(std::move(first));
     while (is_word("and")) {
       next();
-      left = binary(NodeKind::and_, std::move(left), not_expr());
+      n->kids.push_back(not_expr());
     }
-    return left;
+    return finish(std::move(n));
   }
 
   NodePtr not_expr() {

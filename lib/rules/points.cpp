@@ -7,10 +7,10 @@
 namespace socred::rules {
 
 double fade_factor(const Rule& rule, std::int64_t event_ts, std::int64_t as_of) {
-  if (rule.fade.kind == Fade::none || rule.fade.seconds <= 0) return 1.0;
+  if (rule.fade.kind == Fade::none || rule.fade.micros <= 0) return 1.0;
   std::int64_t age = as_of > event_ts ? as_of - event_ts : 0;
-  if (rule.fade.kind == Fade::expire) return age < rule.fade.seconds ? 1.0 : 0.0;
-  return std::exp2(-static_cast<double>(age) / static_cast<double>(rule.fade.seconds));
+  if (rule.fade.kind == Fade::expire) return age < rule.fade.micros ? 1.0 : 0.0;
+  return std::exp2(-static_cast<double>(age) / static_cast<double>(rule.fade.micros));
 }
 
 Milli final_points(const Rule& rule, double raw, std::int64_t event_ts, std::int64_t as_of) {

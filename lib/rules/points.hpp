@@ -11,7 +11,7 @@ namespace socred::rules {
 
 /// The factor an event's points keep at `as_of`: 1 without a fade; for a
 /// half-life h, 2^(-age/h); for "expire after d", 1 while age < d, then 0.
-/// age = as_of - event_ts in seconds; an event after as_of has age 0.
+/// age = as_of - event_ts (both in microseconds); an event after as_of has age 0.
 double fade_factor(const Rule& rule, std::int64_t event_ts, std::int64_t as_of);
 
 /// The event's points: round_milli(raw x fade_factor), the one rounding.

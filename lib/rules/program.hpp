@@ -39,7 +39,7 @@ struct Cap {
 struct Fade {
   enum Kind : std::uint8_t { none, half_life, expire };
   Kind kind = none;
-  std::int64_t seconds = 0;  // the half-life, or the age at which points expire
+  std::int64_t micros = 0;  // the half-life, or the age at which points expire
 };
 
 /// "spill 0.2 to friends within 2 hops decay 0.5 at most -20 per 30 days":

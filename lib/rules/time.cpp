@@ -55,13 +55,13 @@ std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) {
   return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
 }
 
-std::optional<std::int64_t> parse_time(std::string_view s) {
+std::optional<Micros> parse_time(std::string_view s) {
   unsigned year, month, day;
   if (!digits(s, 0, 4, year) || s.size() < 10 || s[4] != '-' || !digits(s, 5, 2, month) ||
       s[7] != '-' || !digits(s, 8, 2, day))
     return std::nullopt;
   if (!io::is_civil_date(year, month, day)) return std::nullopt;
-  std::int64_t t = days_from_civil(year, month, day) * kSecondsPerDay;
+  Micros t = days_from_civil(year, month, day) * kMicrosPerDay;
   if (s.size() == 10) return t;
   unsigned hh, mm, ss;
   if (!(s[10] == 'T' || s[10] == 't' || s[10] == ' ') || !digits(s, 11, 2, hh) || s.size() < 19 ||
@@ -69,12 +69,14 @@ std::optional<std::int64_t> parse_time(std::string_view s) {
     return std::nullopt;
   // 60 is a leap second, which RFC 3339 allows; it counts as the next second.
   if (hh > 23 || mm > 59 || ss > 60) return std::nullopt;
-  t += hh * 3600 + mm * 60 + ss;
+  t += (hh * 3600 + mm * 60 + ss) * kMicrosPerSecond;
   std::size_t i = 19;
   if (i < s.size() && s[i] == '.') {
     std::size_t start = ++i;
-    while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
-    if (i == start) return std::nullopt;  // fractions only truncate: whole seconds stay
+    Micros place = kMicrosPerSecond / 10;
+    for (; i < s.size() && s[i] >= '0' && s[i] <= '9'; ++i, place /= 10)
+      t += (s[i] - '0') * place;  // place is 0 past the sixth digit: truncated
+    if (i == start) return std::nullopt;
   }
   if (i == s.size()) return std::nullopt;  // RFC 3339 requires the offset
   if ((s[i] == 'Z' || s[i] == 'z') && i + 1 == s.size()) return t;
@@ -83,32 +85,41 @@ std::optional<std::int64_t> parse_time(std::string_view s) {
   if (s.size() != i + 6 || !digits(s, i + 1, 2, oh) || s[i + 3] != ':' ||
       !digits(s, i + 4, 2, om) || oh > 23 || om > 59)
     return std::nullopt;
-  std::int64_t offset = oh * 3600 + om * 60;
+  Micros offset = (oh * 3600 + om * 60) * kMicrosPerSecond;
   return s[i] == '+' ? t - offset : t + offset;
 }
 
-std::string format_time(std::int64_t seconds) {
-  std::int64_t days = floor_div(seconds, kSecondsPerDay);
-  std::int64_t rest = seconds - days * kSecondsPerDay;
+std::string format_time(Micros time) {
+  std::int64_t days = floor_div(time, kMicrosPerDay);
+  Micros rest = time - days * kMicrosPerDay;
+  std::int64_t seconds = rest / kMicrosPerSecond;
+  auto fraction = static_cast<unsigned>(rest % kMicrosPerSecond);
   Civil c = civil_from_days(days);
-  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", c.year, c.month, c.day, rest / 3600,
-                     rest / 60 % 60, rest % 60);
+  std::string out = fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}", c.year, c.month, c.day,
+                                seconds / 3600, seconds / 60 % 60, seconds % 60);
+  if (fraction != 0) {
+    std::string digits = fmt::format(".{:06}", fraction);
+    while (digits.back() == '0') digits.pop_back();
+    out += digits;
+  }
+  out += 'Z';
+  return out;
 }
 
-std::int64_t day_of(std::int64_t seconds) { return floor_div(seconds, kSecondsPerDay); }
+std::int64_t day_of(Micros time) { return floor_div(time, kMicrosPerDay); }
 
-std::int64_t period_of(std::int64_t seconds, std::int64_t days) {
+std::int64_t period_of(Micros time, std::int64_t days) {
   if (days <= 0) return 0;
-  return floor_div(day_of(seconds), days);
+  return floor_div(day_of(time), days);
 }
 
-int hour_of(std::int64_t seconds) {
-  return static_cast<int>((seconds - day_of(seconds) * kSecondsPerDay) / 3600);
+int hour_of(Micros time) {
+  return static_cast<int>((time - day_of(time) * kMicrosPerDay) / (3600 * kMicrosPerSecond));
 }
 
-int weekday_of(std::int64_t seconds) {
+int weekday_of(Micros time) {
   // 1970-01-01 was a Thursday (ISO 4).
-  std::int64_t d = day_of(seconds);
+  std::int64_t d = day_of(time);
   return static_cast<int>(floor_div(d + 3, 7) * -7 + d + 3) + 1;
 }
 

@@ -105,6 +105,8 @@ PassResult scan_chunks(io::ChunkedRead& read, const ScanSettings& settings, std:
   if (error) std::rethrow_exception(error);
 
   for (auto s : soft) pass.soft_failures += s;
+  pass.usage.start(*settings.rules);
+  for (const auto& r : results) pass.usage.merge(r.usage);
   for (const auto& r : results)
     if (r.has_ts) {
       pass.has_ts = true;

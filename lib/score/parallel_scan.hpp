@@ -18,6 +18,7 @@ struct PassResult {
   std::uint64_t soft_failures = 0;
   bool has_ts = false;
   std::int64_t max_ts = INT64_MIN;  // the newest event with a valid ts
+  Usage usage;                      // the chunks', merged in input order
 };
 
 /// Scores the chunks of `read` with up to `threads` threads. With

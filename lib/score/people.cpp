@@ -6,6 +6,7 @@
 
 #include <vector>
 
+#include "io/raw_json.hpp"
 #include "io/record_reader.hpp"
 
 namespace socred::score {
@@ -21,11 +22,13 @@ RegisterStats load_people(const std::string& path, const io::Path& by, State& st
     auto key = io::lookup(record.root, by);
     std::string_view person;
     if (!key) {
-      reader.reject(record, 0, "missing key field \"" + io::path_text(by) + "\"");
+      reader.reject(record, io::field_column(record.text, by.front()),
+                    "missing key field \"" + io::path_text(by) + "\"");
       continue;
     }
     if (key->get_string().get(person) != simdjson::SUCCESS) {
-      reader.reject(record, 0, "key field \"" + io::path_text(by) + "\" is not a string");
+      reader.reject(record, io::field_column(record.text, by.front()),
+                    "key field \"" + io::path_text(by) + "\" is not a string");
       continue;
     }
     const std::uint32_t p = state.person(person);

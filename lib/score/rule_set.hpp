@@ -61,14 +61,16 @@ class Matcher {
   virtual void bind(simdjson::dom::object event) = 0;
   /// Extra field `i` of the bound event (the paths given to make_matcher).
   virtual FieldText extra(std::size_t i) = 0;
-  /// The bound event's `ts` in seconds; false when missing or not a time.
-  virtual bool ts(std::int64_t& seconds) = 0;
+  /// The bound event's `ts` in microseconds; false when missing or not a time.
+  virtual bool ts(std::int64_t& micros) = 0;
   /// Appends the rules the bound event matches, in rule-file order. Under
   /// --strict a missing field or a type mismatch returns false with `why`
   /// set; without it such a condition is false and counted.
   virtual bool match(std::vector<Hit>& hits, MatchError& why) = 0;
   /// Conditions made false by a missing field or a type mismatch so far.
   virtual std::uint64_t soft_failures() const = 0;
+  /// Sets seen[i] for each field RuleSet::fields[i] the bound event has.
+  virtual void mark_present(std::vector<std::uint8_t>& /*seen*/) {}
 };
 
 struct RuleSet {
@@ -82,6 +84,11 @@ struct RuleSet {
   std::string fingerprint;
   /// The compiled plan as text (--dump-plan): fields read, dispatch table.
   std::string plan;
+  /// The fields the rules read (as written) and, per rule, the indices of
+  /// those its condition and per-unit expression read: for the end-of-run
+  /// warning about a field no event had. Empty for a hand-made set.
+  std::vector<std::string> fields;
+  std::vector<std::vector<std::uint32_t>> rule_fields;
   std::function<std::unique_ptr<Matcher>(const std::vector<io::Path>& extra)> make_matcher;
 
   bool any_fade() const {

@@ -1,9 +1,11 @@
 // Adapts rules::Program and rules::Evaluator to score's RuleSet and Matcher.
 #include "score/rules_adapter.hpp"
 
+#include <algorithm>
 #include <memory>
 
 #include "io/hash.hpp"
+#include "rules/compile.hpp"
 #include "rules/eval.hpp"
 #include "rules/program.hpp"
 
@@ -26,9 +28,9 @@ class EvaluatorMatcher : public Matcher {
     if (f.is_string) f.text = v.s;
     return f;
   }
-  bool ts(std::int64_t& seconds) override {
+  bool ts(std::int64_t& micros) override {
     if (eval_.ts_state() != rules::Evaluator::TsState::ok) return false;
-    seconds = eval_.ts();
+    micros = eval_.ts();
     return true;
   }
   bool match(std::vector<Hit>& hits, MatchError& why) override {
@@ -42,6 +44,10 @@ class EvaluatorMatcher : public Matcher {
   }
   std::uint64_t soft_failures() const override {
     return eval_.counters().missing + eval_.counters().mismatch;
+  }
+  void mark_present(std::vector<std::uint8_t>& seen) override {
+    for (std::size_t i = 0; i < seen.size(); ++i)
+      if (!seen[i] && eval_.present(i)) seen[i] = 1;
   }
 
  private:
@@ -65,6 +71,18 @@ RuleSet load_rule_set(const std::string& path, bool strict) {
   set.fingerprint = fingerprint(program->text());
   set.rules = program->rules();
   set.plan = program->dump_plan();
+  for (const auto& field : program->fields()) set.fields.push_back(io::path_text(field));
+  const rules::Program::Impl& impl = program->impl();
+  for (std::size_t r = 0; r < impl.conditions.size(); ++r) {
+    std::vector<std::uint32_t> reads;
+    for (const auto* root : {impl.conditions[r].get(), impl.units[r].get()}) {
+      if (root == nullptr) continue;
+      for (int slot : rules::slots_read(*root))
+        if (std::find(reads.begin(), reads.end(), static_cast<std::uint32_t>(slot)) == reads.end())
+          reads.push_back(static_cast<std::uint32_t>(slot));
+    }
+    set.rule_fields.push_back(std::move(reads));
+  }
   set.make_matcher = [program, strict](const std::vector<io::Path>& extra) {
     return std::unique_ptr<Matcher>(new EvaluatorMatcher(program, extra, strict));
   };

@@ -10,7 +10,9 @@
 #include "io/chunked_read.hpp"
 #include "io/error.hpp"
 #include "io/json_path.hpp"
+#include "io/json_text.hpp"
 #include "io/record_reader.hpp"
+#include "io/suggest.hpp"
 #include "io/threads.hpp"
 #include "rules/time.hpp"
 #include "score/friends.hpp"
@@ -79,6 +81,32 @@ void report_soft(const io::Context& ctx, std::uint64_t soft) {
         soft));
 }
 
+// The end-of-run warnings about rules that did nothing: a field no event
+// had (with the nearest key of the sampled lines), else a rule that never
+// counted. Warnings leave the output alone.
+void warn_dead_rules(const RuleSet& set, const Usage& usage, io::Context& ctx) {
+  // No event at all says nothing about the rules.
+  if (usage.lines == 0 || usage.field_seen.size() != set.fields.size()) return;
+  for (std::size_t r = 0; r < set.rules.size(); ++r) {
+    bool field_missing = false;
+    if (r < set.rule_fields.size()) {
+      for (std::uint32_t f : set.rule_fields[r]) {
+        if (usage.field_seen[f]) continue;
+        field_missing = true;
+        std::string text =
+            fmt::format("rule {}: field {} was in no input line", io::visible(set.rules[r].name),
+                        io::json_string(set.fields[f]));
+        std::string near = io::did_you_mean(set.fields[f], usage.keys);
+        if (!near.empty()) text += fmt::format(" (did you mean {}?)", io::json_string(near));
+        ctx.diag.warning(text);
+      }
+    }
+    if (!field_missing && r < usage.rule_matched.size() && usage.rule_matched[r] == 0)
+      ctx.diag.warning(
+          fmt::format("rule {} matched no input line", io::visible(set.rules[r].name)));
+  }
+}
+
 void write(State& state, const Options& opt, const std::optional<std::int64_t>& as_of,
            const FriendsFile* friends, io::Context& ctx) {
   if (!opt.links.empty()) {
@@ -137,6 +165,7 @@ int annotate(const io::ChunkedInput& inputs, ScanSettings settings, bool need_la
   ChunkResult seen;
   scanner.scan(*reader, sink, seen);
   report_soft(ctx, scanner.soft_failures());
+  warn_dead_rules(*settings.rules, seen.usage, ctx);
   return kExitOk;
 }
 
@@ -222,6 +251,8 @@ int run(const Options& opt, io::Context& ctx) {
   read->settle(ctx.stats);
   write(*pass.state, opt, as_of, friends.get(), ctx);
   report_soft(ctx, pass.soft_failures);
+  // A part of a --partial run may rightly miss a rule another part matches.
+  if (!opt.partial) warn_dead_rules(rules, pass.usage, ctx);
   return kExitOk;
 }
 

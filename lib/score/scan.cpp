@@ -1,6 +1,7 @@
 // The scoring loop over one chunk of lines.
 #include "score/scan.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "io/error.hpp"
@@ -28,19 +29,73 @@ Scanner::Scanner(const ScanSettings& settings)
 
 std::uint64_t Scanner::soft_failures() const { return soft_ + matcher_->soft_failures(); }
 
+void Usage::start(const RuleSet& rules) {
+  field_seen.assign(rules.fields.size(), 0);
+  unseen = field_seen.size();
+  rule_matched.assign(rules.rules.size(), 0);
+}
+
+void Usage::merge(const Usage& other) {
+  for (std::size_t i = 0; i < field_seen.size() && i < other.field_seen.size(); ++i)
+    field_seen[i] = field_seen[i] || other.field_seen[i];
+  unseen = static_cast<std::size_t>(std::count(field_seen.begin(), field_seen.end(), 0));
+  for (std::size_t r = 0; r < rule_matched.size() && r < other.rule_matched.size(); ++r)
+    rule_matched[r] += other.rule_matched[r];
+  for (const auto& k : other.keys)
+    if (keys.size() < kMaxKeys && std::find(keys.begin(), keys.end(), k) == keys.end())
+      keys.push_back(k);
+  sampled += other.sampled;
+  lines += other.lines;
+}
+
+namespace {
+
+// The line's keys, and one level below, as paths ("who.city"): what a
+// misspelt field most likely meant.
+void sample_keys(simdjson::dom::object root, std::vector<std::string>& keys) {
+  auto add = [&](std::string key) {
+    if (keys.size() < Usage::kMaxKeys && std::find(keys.begin(), keys.end(), key) == keys.end())
+      keys.push_back(std::move(key));
+  };
+  for (auto field : root) {
+    std::string key(field.key);
+    add(key);
+    simdjson::dom::object inner;
+    if (field.value.get(inner) == simdjson::SUCCESS)
+      for (auto sub : inner) add(key + "." + std::string(sub.key));
+  }
+}
+
+}  // namespace
+
 void Scanner::scan(io::RecordReader& reader, EventSink& sink, ChunkResult& result) {
   const RuleSet& set = *s_.rules;
   io::Record record;
   MatchError match_error;
+  Usage& usage = result.usage;
+  if (usage.rule_matched.size() != set.rules.size()) usage.start(set);
   while (reader.next(record)) {
     matcher_->bind(record.root);
+    ++usage.lines;
+    if (usage.unseen > 0) {
+      matcher_->mark_present(usage.field_seen);
+      usage.unseen =
+          static_cast<std::size_t>(std::count(usage.field_seen.begin(), usage.field_seen.end(), 0));
+      if (usage.unseen > 0 && usage.sampled < Usage::kSampleLines) {
+        ++usage.sampled;
+        sample_keys(record.root, usage.keys);
+      }
+    }
     FieldText key = matcher_->extra(0);
     if (!key.present) {
-      if (!reader.reject(record, 0, "missing key field \"" + io::path_text(s_.by) + "\"")) return;
+      if (!reader.reject(record, io::field_column(record.text, s_.by.front()),
+                         "missing key field \"" + io::path_text(s_.by) + "\""))
+        return;
       continue;
     }
     if (!key.is_string) {
-      if (!reader.reject(record, 0, "key field \"" + io::path_text(s_.by) + "\" is not a string"))
+      if (!reader.reject(record, io::field_column(record.text, s_.by.front()),
+                         "key field \"" + io::path_text(s_.by) + "\" is not a string"))
         return;
       continue;
     }
@@ -85,6 +140,7 @@ void Scanner::scan(io::RecordReader& reader, EventSink& sink, ChunkResult& resul
         if (auto days = period_days(rule)) period = rules::period_of(ts, *days);
       }
       live_.push_back(Live{hit.rule, rules::final_points(rule, hit.raw, ts, s_.as_of), period});
+      ++usage.rule_matched[hit.rule];
     }
     if (rejected) continue;
 

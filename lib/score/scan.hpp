@@ -58,10 +58,32 @@ class EventSink {
   virtual void event(const EventView& e) = 0;
 };
 
-/// The newest event time one chunk saw (the default --as-of).
+/// What the rules met in the events, for the end-of-run warnings about
+/// dead configuration: which fields occurred, how often each rule counted,
+/// and, while some field has not occurred, the keys of up to kSampleLines
+/// lines (the "did you mean" candidates). Once every field has occurred a
+/// line costs nothing more.
+struct Usage {
+  static constexpr std::uint64_t kSampleLines = 10000;
+  static constexpr std::size_t kMaxKeys = 1000;
+  std::vector<std::uint8_t> field_seen;     // per RuleSet::fields
+  std::size_t unseen = 0;                   // fields not yet seen
+  std::vector<std::uint64_t> rule_matched;  // per rule: matches that counted
+  std::vector<std::string> keys;            // sampled keys, first seen first
+  std::uint64_t sampled = 0;
+  std::uint64_t lines = 0;  // records the rules were tried on
+
+  void start(const RuleSet& rules);
+  /// Adds another chunk's usage (keys in order, up to the sample size).
+  void merge(const Usage& other);
+};
+
+/// The newest event time one chunk saw (the default --as-of), and what the
+/// rules met.
 struct ChunkResult {
   bool has_ts = false;
   std::int64_t max_ts = INT64_MIN;
+  Usage usage;
 };
 
 /// One per thread.

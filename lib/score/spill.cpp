@@ -83,7 +83,7 @@ SpillResult::SpillResult(const State& state, const TotalsBuilder& totals, const 
               got += amount;
               if (spill.cap) {
                 std::int64_t day = period == kNoPeriod ? 0 : period * *days;
-                std::int64_t when = rules::period_of(day * rules::kSecondsPerDay, spill.cap->days);
+                std::int64_t when = rules::period_of(day * rules::kMicrosPerDay, spill.cap->days);
                 capped[CapKey{q, slot, when}] += amount;
               } else {
                 sums_[std::size_t{q} * width_ + slot] += amount;

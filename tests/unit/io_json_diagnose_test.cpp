@@ -42,6 +42,11 @@ TEST_CASE("each malformed shape is named at its column", "[io]") {
   CHECK(diag(R"({"a":-9223372036854775809})") ==
         "6: integer -9223372036854775809 does not fit in 64 bits");
   CHECK(diag(R"({"a":18446744073709551615,"b":-9223372036854775808})") == "ok");
+  CHECK(diag(R"({"a":1,"b":1e400})") ==
+        "12: number out of range (1e400): a double holds at most 1.8e308");
+  CHECK(diag(R"({"a":-1.5E+309})") ==
+        "6: number out of range (-1.5E+309): a double holds at most 1.8e308");
+  CHECK(diag(R"({"a":1e-400,"b":1.7e308})") == "ok");
   CHECK(diag("") == "1: expected a JSON object, found the end of the line");
 }
 

@@ -201,7 +201,7 @@ TEST_CASE("strict mode rejects a record without its key", "[join]") {
     run_join(spec, R"({"who":{}})" "\n", "");
     FAIL("no error");
   } catch (const socred::Error& e) {
-    CHECK(e.located() == "left.jsonl:1: key field who.id is missing");
+    CHECK(e.located() == "left.jsonl:1:8: key field who.id is missing");
   }
 }
 // clang-format on

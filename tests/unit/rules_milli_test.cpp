@@ -40,7 +40,13 @@ TEST_CASE("parse_milli reads decimal text exactly", "[rules]") {
   CHECK(parse_milli("7") == 7000);
   CHECK(parse_milli("0.1") == 100);  // exact, not 0.1 as a double
   CHECK_FALSE(parse_milli("0.0001").has_value());
-  CHECK_FALSE(parse_milli("1e3").has_value());
+  CHECK(parse_milli("1e3") == 1000000);  // socred-rules.5 lists 2.5e3 as a number
+  CHECK(parse_milli("2.5e1") == 25000);
+  CHECK(parse_milli("-1e3") == -1000000);
+  CHECK(parse_milli("1E-3") == 1);
+  CHECK(parse_milli("0.1000") == 100);  // exact to the thousandth
+  CHECK_FALSE(parse_milli("2.5e-4").has_value());
+  CHECK_FALSE(parse_milli("1e13").has_value());
   CHECK_FALSE(parse_milli("").has_value());
   CHECK_FALSE(parse_milli("-").has_value());
   CHECK_FALSE(parse_milli("1.").has_value());

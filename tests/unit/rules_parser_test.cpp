@@ -1,6 +1,7 @@
 #include "catch.hpp"
 #include "rules/parser.hpp"
 #include "rules/program.hpp"
+#include "rules/time.hpp"
 #include "rules_test_util.hpp"
 
 using namespace socred::rules;
@@ -92,9 +93,16 @@ TEST_CASE("parser: expression errors", "[rules]") {
   std::string deep(300, '(');
   CHECK(expr_error(deep + "a").find("expression nested deeper than 100 levels") !=
         std::string::npos);
+  // The limit is on nesting, not length: a flat 'and' or 'or' is one level.
   std::string chain = "a";
   for (int k = 0; k < 150; ++k) chain += " and a";
-  CHECK(expr_error(chain).find("expression nested deeper than 100 levels") != std::string::npos);
+  CHECK(tree(chain).size() > 150 * 6);
+  std::string alternatives = "x == 0";
+  for (int k = 1; k < 1000; ++k) alternatives += " or x == " + std::to_string(k);
+  CHECK(tree(alternatives).find("(x == 999)") != std::string::npos);
+  std::string nested = "a";
+  for (int k = 0; k < 101; ++k) nested = "not (" + nested + " or b)";
+  CHECK(expr_error(nested).find("expression nested deeper than 100 levels") != std::string::npos);
 }
 
 TEST_CASE("parser: a rule with every clause", "[rules]") {
@@ -130,7 +138,7 @@ rule capped when x points +1 at most 5 in total reason "r" evidence speculative 
   CHECK(r.cap->limit == -60000);  // unsigned-looking limits take the points' sign
   CHECK(r.cap->days == 30);
   CHECK(r.fade.kind == Fade::half_life);
-  CHECK(r.fade.seconds == 180 * 86400);
+  CHECK(r.fade.micros == 180 * kMicrosPerDay);
   CHECK(r.flags == std::vector<std::string>{"late_payer", "watch list"});
   REQUIRE(r.spill);
   CHECK(r.spill->share == 0.2);
@@ -148,14 +156,14 @@ rule capped when x points +1 at most 5 in total reason "r" evidence speculative 
   CHECK(q.points == 0);
   CHECK_FALSE(q.per_unit);
   CHECK(q.fade.kind == Fade::expire);
-  CHECK(q.fade.seconds == 2 * 365 * 86400);
+  CHECK(q.fade.micros == 2 * 365 * kMicrosPerDay);
   CHECK(q.evidence == Evidence::reported);
   CHECK_FALSE(q.cap);
   CHECK_FALSE(q.spill);
   const Rule& c = p.rules()[2];
   CHECK(c.cap->limit == 5000);
   CHECK(c.cap->days == 0);
-  CHECK(c.fade.seconds == 12 * 3600);
+  CHECK(c.fade.micros == 12 * 3600 * kMicrosPerSecond);
   CHECK(c.evidence == Evidence::speculative);
   CHECK(p.find_rule("capped") == 2u);
   CHECK_FALSE(p.find_rule("nope"));

@@ -55,11 +55,11 @@ class StandInMatcher : public socred::score::Matcher {
     f.is_string = v && v->get(f.text) == simdjson::SUCCESS;
     return f;
   }
-  bool ts(std::int64_t& seconds) override {
+  bool ts(std::int64_t& micros) override {
     auto text = text_of(event_, "ts");
     if (!text) return false;
     auto t = socred::rules::parse_time(*text);
-    if (t) seconds = *t;
+    if (t) micros = *t;
     return t.has_value();
   }
   bool match(std::vector<Hit>& hits, MatchError&) override {
