@@ -60,8 +60,9 @@ void Decider::warn_dead_policy() const {
   const auto& services = policy_.services();
   for (std::size_t s = 0; s < decided_.size(); ++s)
     if (decided_[s] > 0 && allowed_[s] == 0)
-      diag_->warning(fmt::format("service {} allowed nobody ({} decisions)",
-                                 io::visible(services[s]), decided_[s]));
+      diag_->warning(fmt::format("service {} allowed nobody ({} decision{})",
+                                 io::visible(services[s]), decided_[s],
+                                 decided_[s] == 1 ? "" : "s"));
   const auto& clauses = policy_.clauses();
   for (std::size_t c = 0; c < evaluated_.size() && c < clauses.size(); ++c) {
     if (evaluated_[c] == 0 || held_[c] > 0) continue;
