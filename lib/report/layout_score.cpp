@@ -163,7 +163,8 @@ Document layout_score(const Meta& meta, const Grouped<ScoreTally>& grouped) {
     by.blocks.emplace_back(std::move(t));
     by.blocks.emplace_back(cap_group_bars(std::move(means)));
     if (meta.settings.cutoff) {
-      const Disparity d = score_disparity(grouped, *meta.settings.cutoff);
+      const Disparity d = score_disparity(grouped, *meta.settings.cutoff, meta.min_group);
+      by.blocks.emplace_back(disparity_meaning(meta.min_group));
       by.blocks.emplace_back(disparity_table(d, by_text(meta), "selected"));
       by.blocks.emplace_back(disparity_chart("disparity", d));
     } else {
