@@ -78,5 +78,8 @@ struct Meta {
 
 /// Every chart of a document, in order (the JSON output lists them).
 std::vector<const Chart*> charts(const Document& doc);
+/// The document with every text through io::visible: what the text and
+/// Markdown renderers draw, so that data can never act on a terminal.
+Document visible(Document doc);
 
 }  // namespace socred::report
