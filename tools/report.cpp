@@ -34,6 +34,10 @@ int main(int argc, char** argv) {
       ->type_name("LIST");
   socred::cli::add_number(app, "--top", opt.top, "rows in ranked tables and charts (10; 0: all)")
       ->type_name("N");
+  socred::cli::add_number<std::uint64_t>(
+      app, "--min-group", opt.min_group,
+      "disparities: groups of fewer persons are shown as too few, never tested (30)", 1)
+      ->type_name("N");
   socred::cli::add_number(app, "--bins", opt.bins, "about this many histogram bins (12)")
       ->type_name("N");
   app.add_option("--color", opt.color, "auto (a terminal and NO_COLOR unset), always or never")

@@ -1,5 +1,6 @@
-// Decision lines: allow / forbidden / not_permitted per service, and the
-// principal reason given for each denial.
+// Decision lines: allow / forbidden / not_permitted per service, the
+// reasons denials cite by what they are (kind and rule, not their words,
+// which carry the person's numbers), and how faithful they are.
 #include "report/tally.hpp"
 
 namespace socred::report {
@@ -30,6 +31,53 @@ std::string principal_reason(simdjson::dom::array list) {
     if (first.empty()) first = text;
   }
   return first;
+}
+
+namespace {
+
+std::string string_field(simdjson::dom::object o, std::string_view key) {
+  std::string_view s;
+  if (auto v = io::last_field(o, key); v && v->get_string().get(s) == simdjson::SUCCESS)
+    return std::string(s);
+  return {};
+}
+
+}  // namespace
+
+ReasonKey reason_key(simdjson::dom::element r, std::string* text) {
+  simdjson::dom::object o;
+  if (r.get(o) != simdjson::SUCCESS) {
+    std::string_view s;
+    return {"text", "", "",
+            r.get_string().get(s) == simdjson::SUCCESS ? std::string(s) : value_text(r)};
+  }
+  const std::string kind = string_field(o, "kind");
+  if (kind == "penalty" && text) *text = string_field(o, "text");
+  if (kind == "penalty" || kind == "friends") return {kind, string_field(o, "rule"), "", ""};
+  if (kind == "not_earned") return {kind, "", "", ""};
+  // The threshold's gap has the person's numbers in its words; an allow
+  // clause that failed on more than the score has the clause's own.
+  if (kind == "gap")
+    return {kind, "", "", io::last_field(o, "required") ? "" : string_field(o, "text")};
+  if (kind == "forbid") return {kind, "", "", string_field(o, "text")};
+  if (kind == "flag")
+    return {kind, string_field(o, "rule"), string_field(o, "flag"), string_field(o, "text")};
+  // Another shape: the first of these keys that holds a string.
+  for (const char* key : {"reason", "text", "rule", "flag"})
+    if (std::string s = string_field(o, key); !s.empty())
+      return {kind.empty() ? "text" : kind, "", "", s};
+  return {kind.empty() ? "text" : kind, "", "", value_text(r)};
+}
+
+std::string reason_label(const ReasonKey& k) {
+  if (k.kind == "penalty" || k.kind == "friends") return k.kind + ": " + k.rule;
+  if (k.kind == "not_earned") return "points not earned";
+  if (k.kind == "gap") return k.clause.empty() ? "score below the threshold" : k.clause;
+  if (k.kind == "forbid") return "forbid: " + k.clause;
+  if (k.kind == "flag")
+    return "flag " + k.flag + (k.rule.empty() ? "" : " (" + k.rule + ")") + ": " + k.clause;
+  if (k.kind == "text" || k.kind.empty()) return k.clause;
+  return k.kind + ": " + k.clause;
 }
 
 ServiceCounts& DecisionTally::service(std::string_view name) {
@@ -71,6 +119,15 @@ std::optional<Problem> DecisionTally::add(const io::Record& line, const Settings
   } else if (settings.strict) {
     return Problem{"", "missing field \"reasons\""};
   }
+  std::string_view without_cited;
+  auto without_value = io::last_field(record, "without_cited");
+  if (without_value && !without_value->is_null() &&
+      (without_value->get_string().get(without_cited) != simdjson::SUCCESS ||
+       (without_cited != "allow" && without_cited != "forbidden" &&
+        without_cited != "not_permitted")))
+    return Problem{"without_cited",
+                   "field \"without_cited\": expected \"allow\", \"forbidden\" or "
+                   "\"not_permitted\""};
 
   ++lines;
   ServiceCounts& counts = service(name);
@@ -82,11 +139,43 @@ std::optional<Problem> DecisionTally::add(const io::Record& line, const Settings
     ++counts.forbidden;
   else
     ++counts.not_permitted;
+  keys_.clear();
+  std::string penalty_text;
+  std::vector<std::string> texts;
+  if (has_reasons) {
+    for (auto r : reasons_list) {
+      penalty_text.clear();
+      keys_.push_back(reason_key(r, &penalty_text));
+      texts.push_back(penalty_text);
+    }
+  }
+  if (keys_.empty()) {
+    keys_.push_back({"", "", "", "(no reason given)"});
+    texts.emplace_back();
+  }
   // Reasons are ranked: the first past the gap is the principal one.
-  if (has_reasons && reasons_list.size() > 0)
-    add_count(reasons, principal_reason(reasons_list));
-  else
-    add_count(reasons, "(no reason given)");
+  std::size_t principal = 0;
+  while (principal < keys_.size() && keys_[principal].kind == "gap") ++principal;
+  if (principal == keys_.size()) principal = 0;
+  bool not_earned = false, friends = false;
+  for (std::size_t i = 0; i < keys_.size(); ++i) {
+    not_earned = not_earned || keys_[i].kind == "not_earned";
+    friends = friends || keys_[i].kind == "friends";
+    // A denial that cites one cause twice counts once.
+    bool again = false;
+    for (std::size_t j = 0; j < i && !again; ++j) again = keys_[j] == keys_[i];
+    if (again) continue;
+    ReasonCount& c = reasons[keys_[i]];
+    ++c.denials;
+    if (c.text.empty()) c.text = texts[i];
+  }
+  ++reasons[keys_[principal]].principal;
+  if (!without_cited.empty()) {
+    ++counts.checked;
+    if (without_cited == "allow") ++counts.suffice;
+  }
+  if (not_earned) ++counts.not_earned;
+  if (friends) ++counts.friends;
   return std::nullopt;
 }
 
@@ -94,8 +183,14 @@ void DecisionTally::merge(const DecisionTally& other) {
   lines += other.lines;
   for (const ServiceCounts& o : other.services)
     merge_members(service(o.service), o, &ServiceCounts::allow, &ServiceCounts::forbidden,
-                  &ServiceCounts::not_permitted);
-  merge_into(reasons, other.reasons);
+                  &ServiceCounts::not_permitted, &ServiceCounts::checked, &ServiceCounts::suffice,
+                  &ServiceCounts::not_earned, &ServiceCounts::friends);
+  for (const auto& [key, c] : other.reasons) {
+    ReasonCount& into = reasons[key];
+    into.denials += c.denials;
+    into.principal += c.principal;
+    if (into.text.empty()) into.text = c.text;
+  }
 }
 
 }  // namespace socred::report

@@ -6,10 +6,12 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <variant>
 #include <vector>
 
 #include "io/rejects.hpp"
+#include "report/disparity.hpp"
 #include "report/kind.hpp"
 #include "report/tally.hpp"
 
@@ -34,6 +36,7 @@ struct Bar {
   double value = 0;
   std::string text;  // the value as printed beside the bar
   bool flagged = false;
+  std::optional<std::pair<double, double>> range = std::nullopt;  // an interval across the bar
 };
 
 struct Chart {
@@ -69,10 +72,14 @@ struct Meta {
   std::optional<io::Path> by;
   Settings settings;
   int top = 10;
-  int bins = 0;  // 0: about 12
+  int bins = 0;                                // 0: about 12
+  std::uint64_t min_group = kDefaultMinGroup;  // smaller groups are "too few" to test
 };
 
 /// Every chart of a document, in order (the JSON output lists them).
 std::vector<const Chart*> charts(const Document& doc);
+/// The document with every text through io::visible: what the text and
+/// Markdown renderers draw, so that data can never act on a terminal.
+Document visible(Document doc);
 
 }  // namespace socred::report

@@ -6,17 +6,26 @@
 
 namespace socred::report {
 
+namespace {
+constexpr std::string_view kNone = "(none)";
+}  // namespace
+
 std::optional<Problem> EventTally::add(const io::Record& line, const Settings& settings) {
   const simdjson::dom::object record = line.root;
-  std::string_view source, type, ts;
+  // Only what an event needs to be counted is required: a real log (Zeek's
+  // weird and notice lines) has no id or type, and a null source, which
+  // count as "(none)" as score counts them.
+  std::string_view source = kNone, type = kNone, ts;
   auto source_value = io::last_field(record, "source");
-  if (!source_value) return Problem{"", "missing field \"source\""};
-  if (source_value->get_string().get(source) != simdjson::SUCCESS)
-    return Problem{"source", "field \"source\": expected a string"};
+  if (!source_value && settings.strict) return Problem{"", "missing field \"source\""};
+  if (source_value && !source_value->is_null() &&
+      source_value->get_string().get(source) != simdjson::SUCCESS)
+    return Problem{"source", "field \"source\": expected a string or null"};
   auto type_value = io::last_field(record, "type");
-  if (!type_value) return Problem{"", "missing field \"type\""};
-  if (type_value->get_string().get(type) != simdjson::SUCCESS)
-    return Problem{"type", "field \"type\": expected a string"};
+  if (!type_value && settings.strict) return Problem{"", "missing field \"type\""};
+  if (type_value && !type_value->is_null() &&
+      type_value->get_string().get(type) != simdjson::SUCCESS)
+    return Problem{"type", "field \"type\": expected a string or null"};
   auto ts_value = io::last_field(record, "ts");
   if (ts_value) {
     if (ts_value->get_string().get(ts) != simdjson::SUCCESS)

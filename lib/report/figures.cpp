@@ -49,14 +49,16 @@ std::vector<Ledger::Entry> heaviest(const Ledger& ledger, int top) {
   return out;
 }
 
-Disparity score_disparity(const Grouped<ScoreTally>& grouped, double cutoff) {
+Disparity score_disparity(const Grouped<ScoreTally>& grouped, double cutoff,
+                          std::uint64_t min_group) {
   std::vector<GroupRate> rates;
   for (const auto& g : grouped.list())
     rates.push_back({g.label, g.missing, g.tally->persons, g.tally->selected});
-  return disparity("score >= " + decimal_text(cutoff), rates);
+  return disparity("score >= " + decimal_text(cutoff), rates, min_group);
 }
 
-std::vector<Disparity> decision_disparities(const Grouped<DecisionTally>& grouped) {
+std::vector<Disparity> decision_disparities(const Grouped<DecisionTally>& grouped,
+                                            std::uint64_t min_group) {
   const DecisionTally total = grouped.total();
   std::vector<Disparity> out;
   for (const ServiceCounts& service : total.services) {
@@ -71,7 +73,7 @@ std::vector<Disparity> decision_disparities(const Grouped<DecisionTally>& groupe
       }
       rates.push_back(r);
     }
-    out.push_back(disparity(service.service, rates));
+    out.push_back(disparity(service.service, rates, min_group));
   }
   return out;
 }

@@ -34,8 +34,11 @@ std::vector<Ledger::Entry> heaviest(const Ledger& ledger, int top);
 
 /// Four-fifths comparisons: score lines at the cutoff (one), decisions per
 /// service (one per service, services in first-seen order).
-Disparity score_disparity(const Grouped<ScoreTally>& grouped, double cutoff);
-std::vector<Disparity> decision_disparities(const Grouped<DecisionTally>& grouped);
+/// Groups of fewer than `min_group` persons are "too few" (see disparity()).
+Disparity score_disparity(const Grouped<ScoreTally>& grouped, double cutoff,
+                          std::uint64_t min_group);
+std::vector<Disparity> decision_disparities(const Grouped<DecisionTally>& grouped,
+                                            std::uint64_t min_group);
 
 struct LinkQuality {
   double precision = 0, recall = 0, f1 = 0;

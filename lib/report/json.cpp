@@ -77,6 +77,7 @@ void write_input(JsonlWriter& out, const Meta& meta) {
   out.key("cutoff");
   number_or_null(out, meta.settings.cutoff);
   out.key("threshold").number(meta.settings.threshold);
+  out.key("min_group").number(meta.min_group);
   out.key("public_sources").begin_array();
   for (const auto& s : meta.settings.public_sources) out.string(s);
   out.end_array();
@@ -128,10 +129,31 @@ void write_counts(JsonlWriter& out, const Counts& counts) {
   out.end_object();
 }
 
+void write_interval(JsonlWriter& out, const Interval& i) {
+  out.begin_array().number(i.low).number(i.high).end_array();
+}
+
+template <class T, class Write>
+void optional_or_null(JsonlWriter& out, const std::optional<T>& v, Write write) {
+  if (v)
+    write(*v);
+  else
+    out.null();
+}
+
 void write_disparity(JsonlWriter& out, const Disparity& d) {
   out.begin_object();
   out.key("subject").string(d.subject);
-  out.key("best_rate").number(d.best_rate);
+  out.key("min_group").number(d.min_group);
+  out.key("reference");
+  if (d.reference)
+    out.string(d.rows[*d.reference].group);
+  else
+    out.null();
+  out.key("reference_rate").number(d.reference_rate);
+  out.key("tested").number(d.tested);
+  out.key("too_few").number(d.too_few);
+  out.key("below_four_fifths").number(d.below);
   out.key("flagged").number(d.flagged);
   out.key("groups").begin_array();
   for (const auto& r : d.rows) {
@@ -141,9 +163,20 @@ void write_disparity(JsonlWriter& out, const Disparity& d) {
     out.key("n").number(r.total);
     out.key("selected").number(r.selected);
     out.key("rate").number(r.rate);
-    out.key("ratio").number(r.ratio);
-    out.key("best").boolean(r.best);
+    out.key("rate_interval");
+    write_interval(out, r.rate_interval);
+    out.key("too_few").boolean(r.too_few);
+    out.key("reference").boolean(r.reference);
+    out.key("ratio");
+    optional_or_null(out, r.ratio, [&](double v) { out.number(v); });
+    out.key("ratio_interval");
+    optional_or_null(out, r.ratio_interval, [&](const Interval& i) { write_interval(out, i); });
+    out.key("p");
+    optional_or_null(out, r.p, [&](double v) { out.number(v); });
+    out.key("p_adjusted");
+    optional_or_null(out, r.p_adjusted, [&](double v) { out.number(v); });
     out.key("below_four_fifths").boolean(r.below);
+    out.key("flagged").boolean(r.flagged);
     out.end_object();
   }
   out.end_array();
@@ -161,6 +194,10 @@ void write_charts(JsonlWriter& out, const Document& doc) {
       out.begin_object();
       out.key("label").string(b.label);
       out.key("value").number(b.value);
+      if (b.range) {
+        out.key("interval").begin_array().number(b.range->first).number(b.range->second);
+        out.end_array();
+      }
       out.key("flagged").boolean(b.flagged);
       out.end_object();
     }
@@ -214,11 +251,34 @@ void write_decision(JsonlWriter& out, const DecisionTally& t) {
     out.key("allow_rate").number(rate(s.allow, s.total()));
     out.key("forbidden_rate").number(rate(s.forbidden, s.total()));
     out.key("not_permitted_rate").number(rate(s.not_permitted, s.total()));
+    out.key("faithfulness").begin_object();
+    out.key("denials").number(s.denied());
+    out.key("without_cited").number(s.checked);
+    out.key("reasons_suffice").number(s.suffice);
+    out.key("cite_not_earned").number(s.not_earned);
+    out.key("name_friends").number(s.friends);
+    out.end_object();
     out.end_object();
   }
   out.end_array();
-  out.key("reasons");
-  write_counts(out, t.reasons);
+  out.key("reasons").begin_array();
+  for (const auto& [key, c] : t.reasons) {
+    out.begin_object();
+    out.key("kind").string(key.kind);
+    out.key("rule");
+    text_or_null(out, key.rule);
+    out.key("flag");
+    text_or_null(out, key.flag);
+    out.key("clause");
+    text_or_null(out, key.clause);
+    out.key("text");
+    text_or_null(out, c.text);
+    out.key("label").string(reason_label(key));
+    out.key("denials").number(c.denials);
+    out.key("principal").number(c.principal);
+    out.end_object();
+  }
+  out.end_array();
   out.end_object();
 }
 
@@ -358,7 +418,7 @@ void write_json(JsonlWriter& out, const Meta& meta, const Document& doc,
       out, meta, doc, grouped, [&](const ScoreTally& t) { write_score(out, t, meta); },
       [&] {
         if (grouped.grouped() && meta.settings.cutoff)
-          write_disparity(out, score_disparity(grouped, *meta.settings.cutoff));
+          write_disparity(out, score_disparity(grouped, *meta.settings.cutoff, meta.min_group));
       });
 }
 
@@ -368,7 +428,8 @@ void write_json(JsonlWriter& out, const Meta& meta, const Document& doc,
       out, meta, doc, grouped, [&](const DecisionTally& t) { write_decision(out, t); },
       [&] {
         if (grouped.grouped())
-          for (const auto& d : decision_disparities(grouped)) write_disparity(out, d);
+          for (const auto& d : decision_disparities(grouped, meta.min_group))
+            write_disparity(out, d);
       });
 }
 

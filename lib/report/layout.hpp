@@ -34,6 +34,8 @@ Chart histogram_chart(const std::string& id, const std::string& title, const std
 Table disparity_table(const Disparity& d, const std::string& group_title,
                       const std::string& selected_word);
 Chart disparity_chart(const std::string& id, const Disparity& d);
+/// What a flag means and what it does not, said once beside the tables.
+Paragraph disparity_meaning(std::uint64_t min_group);
 std::string by_text(const Meta& meta);  // "who.city"
 /// Group charts keep their first kMaxGroupBars bars (--by person would draw
 /// a bar per person); the title says so and the table keeps every group.

@@ -47,17 +47,27 @@ Document layout_event(const Meta& meta, const Grouped<EventTally>& grouped) {
                          count_text(total.events - total.public_events))}));
 
   Section sources{"Sources", {}};
+  std::vector<std::pair<std::string, std::uint64_t>> ranked(total.sources.begin(),
+                                                            total.sources.end());
+  std::stable_sort(ranked.begin(), ranked.end(),
+                   [](const auto& a, const auto& b) { return a.second > b.second; });
+  const std::size_t ranked_shown =
+      meta.top > 0 ? std::min<std::size_t>(meta.top, ranked.size()) : ranked.size();
   Table st{"", {"source", "kind", "events", "share"}, "llrr", {}, {}, ""};
   Chart sc{"sources", "Events per source", "events", {}, std::nullopt, "", 0};
-  for (const auto& [source, n] : total.sources) {
+  for (std::size_t i = 0; i < ranked_shown; ++i) {
+    const auto& [source, n] = ranked[i];
     st.rows.push_back({source, is_public(source, meta.settings) ? "public" : "private",
                        count_text(n), share(n, total.events)});
     st.flagged.push_back(false);
     sc.bars.push_back({source, static_cast<double>(n), count_text(n), false});
   }
+  if (ranked_shown < ranked.size())
+    st.note = fmt::format("the {} largest of {}; --top N shows more", ranked_shown, ranked.size());
   sources.blocks.emplace_back(std::move(st));
   sources.blocks.emplace_back(std::move(sc));
-  sources.blocks.emplace_back(counts_table("Types", "source/type", total.types, total.events, 0));
+  sources.blocks.emplace_back(
+      counts_table("Types", "source/type", total.types, total.events, meta.top));
   sources.blocks.emplace_back(
       counts_table("Keys the events carry", "key", total.keys, total.events, 0));
   doc.sections.push_back(std::move(sources));

@@ -93,8 +93,9 @@ Document layout_score(const Meta& meta, const Grouped<ScoreTally>& grouped) {
       ledger_table("Rules by total points", "rule", total.rules, nullptr, meta.top));
   weighs.blocks.emplace_back(ledger_chart("rules", "Rules by total points", total.rules, meta.top));
   weighs.blocks.emplace_back(
-      ledger_table("Sources by total points", "source", total.sources, &meta.settings, 0));
-  weighs.blocks.emplace_back(ledger_chart("sources", "Sources by total points", total.sources, 0));
+      ledger_table("Sources by total points", "source", total.sources, &meta.settings, meta.top));
+  weighs.blocks.emplace_back(
+      ledger_chart("sources", "Sources by total points", total.sources, meta.top));
   const SourceShares shares = source_shares(total.sources, meta.settings);
   std::int64_t moved = shares.public_weight;
   accumulate(moved, shares.private_weight);
@@ -163,7 +164,8 @@ Document layout_score(const Meta& meta, const Grouped<ScoreTally>& grouped) {
     by.blocks.emplace_back(std::move(t));
     by.blocks.emplace_back(cap_group_bars(std::move(means)));
     if (meta.settings.cutoff) {
-      const Disparity d = score_disparity(grouped, *meta.settings.cutoff);
+      const Disparity d = score_disparity(grouped, *meta.settings.cutoff, meta.min_group);
+      by.blocks.emplace_back(disparity_meaning(meta.min_group));
       by.blocks.emplace_back(disparity_table(d, by_text(meta), "selected"));
       by.blocks.emplace_back(disparity_chart("disparity", d));
     } else {

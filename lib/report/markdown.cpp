@@ -18,6 +18,17 @@ std::string cell(const std::string& s) {
   return out;
 }
 
+// Inside a code fence markup does not render, so only what could end the
+// fence is escaped: a newline (a label would start a line) and backquotes.
+std::string fenced(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '`') out += '\\';
+    out += c == '\n' ? ' ' : c;
+  }
+  return out;
+}
+
 void table(std::string& out, const Table& t) {
   if (!t.title.empty()) out += "**" + cell(t.title) + "**\n\n";
   out += "|";
@@ -42,14 +53,21 @@ void table(std::string& out, const Table& t) {
 void chart(std::string& out, const Chart& c) {
   out +=
       "**" + cell(c.title) + "**" + (c.axis.empty() ? "" : " (" + cell(c.axis) + ")") + "\n\n```\n";
+  // No label may end the fence (a newline and three backquotes) and let
+  // raw HTML through.
+  std::vector<std::string> labels;
   std::size_t width = 0;
-  for (const Bar& b : c.bars) width = std::max(width, display_width(b.label));
-  const double scale = chart_scale(c);
   for (const Bar& b : c.bars) {
-    std::string label = b.label + std::string(width - display_width(b.label), ' ');
+    labels.push_back(fenced(b.label));
+    width = std::max(width, display_width(labels.back()));
+  }
+  const double scale = chart_scale(c);
+  for (std::size_t i = 0; i < c.bars.size(); ++i) {
+    const Bar& b = c.bars[i];
+    std::string label = labels[i] + std::string(width - display_width(labels[i]), ' ');
     std::string bar = bar_cells(b.value, scale, 30);
     bar += std::string(30 - display_width(bar), ' ');
-    out += label + "  " + bar + "  " + b.text +
+    out += label + "  " + bar + "  " + fenced(b.text) +
            (b.flagged ? "  <- below " + c.reference_label : "") + "\n";
   }
   if (c.bars.empty()) out += "(nothing to draw)\n";
@@ -58,7 +76,8 @@ void chart(std::string& out, const Chart& c) {
 
 }  // namespace
 
-std::string render_markdown(const Document& doc) {
+std::string render_markdown(const Document& page) {
+  const Document doc = visible(page);
   std::string out = "# " + cell(doc.title) + "\n";
   if (!doc.subtitle.empty()) out += "\n" + cell(doc.subtitle) + "\n";
   for (const Section& s : doc.sections) {

@@ -58,6 +58,12 @@ std::string ratio_text(double v) {
   return fmt::format("{:.2f}", v);
 }
 
+std::string p_text(double p) {
+  if (!std::isfinite(p)) return "–";
+  // Three significant digits: a p-value's order matters, not its tail.
+  return fmt::format("{:.3g}", p);
+}
+
 namespace {
 
 // The digits of a whole number held in a Real, or nothing when it is not

@@ -20,6 +20,7 @@ std::string signed_points_text(std::int64_t thousandths);     // +12.5 / -12.5 /
 std::string percent_text(double fraction, int decimals = 1);  // 62.5%
 std::string decimal_text(double v, int decimals = 3);         // trailing zeros trimmed
 std::string ratio_text(double v);                             // 0.83
+std::string p_text(double p);                                 // 0.0123, 4.56e-08
 /// A column's value: a whole number in all its digits (9007199254740993),
 /// any other as decimal_text prints it.
 std::string real_text(Real v, int decimals = 3);

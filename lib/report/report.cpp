@@ -141,6 +141,8 @@ int run(const Options& opt, io::Context& ctx) {
   if (opt.bins < 0 || opt.bins > 1000) throw Error(kExitUsage, "--bins must be from 1 to 1000");
   meta.top = opt.top;
   meta.bins = opt.bins;
+  if (opt.min_group < 1) throw Error(kExitUsage, "--min-group must be 1 or more");
+  meta.min_group = opt.min_group;
   const Output output{parse_format(opt.format), use_color(opt.color), opt, ctx.out};
 
   if (!opt.compare.empty()) {

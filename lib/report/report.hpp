@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "io/context.hpp"
+#include "report/disparity.hpp"
 
 namespace socred::report {
 
@@ -20,8 +21,9 @@ struct Options {
   std::string truth;                 // linkage: path of the ground truth
   std::string public_sources = "police,court";
   int top = 10;
-  int bins = 0;                // histogram bins, about; 0: 12
-  std::string color = "auto";  // auto|always|never
+  std::uint64_t min_group = kDefaultMinGroup;  // disparities: smaller groups are never tested
+  int bins = 0;                                // histogram bins, about; 0: 12
+  std::string color = "auto";                  // auto|always|never
   std::string title;
 };
 

@@ -105,7 +105,19 @@ std::string render_svg(const Chart& chart) {
         "<title>{}: {}</title></rect>\n",
         cls, px(x), px(y + 2), px(length), kBarHeight, fill, xml_escape(b.label),
         xml_escape(b.text));
-    const double text_x = b.value < 0 ? zero + 4 : zero + length + 4;
+    double text_x = b.value < 0 ? zero + 4 : zero + length + 4;
+    if (b.range && scale > 0) {
+      // The interval as a whisker across the bar, cut at the chart's edge.
+      auto at = [&](double v) { return zero + std::clamp(v / scale, 0.0, 1.0) * span; };
+      const double x1 = at(b.range->first), x2 = at(b.range->second),
+                   mid = y + 2 + kBarHeight / 2.0;
+      out += fmt::format(
+          "<line class=\"interval\" x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"#1d2430\" "
+          "stroke-width=\"1.5\"><title>95% interval: {}–{}</title></line>\n",
+          px(x1), px(mid), px(x2), px(mid), fmt::format("{:.2f}", b.range->first),
+          fmt::format("{:.2f}", b.range->second));
+      text_x = std::max(text_x, x2 + 4);
+    }
     out += fmt::format("<text class=\"value{}\" x=\"{}\" y=\"{}\">{}{}</text>\n",
                        b.flagged ? " flagged" : "", px(text_x), px(y + 12), xml_escape(b.text),
                        b.flagged ? " ⚑" : "");

@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <type_traits>
 #include <unordered_map>
 #include <vector>
@@ -117,13 +118,47 @@ struct ServiceCounts {
   std::uint64_t allow = 0;
   std::uint64_t forbidden = 0;
   std::uint64_t not_permitted = 0;
+  // How faithful the reasons of the denials are (gate.1 REASONS).
+  std::uint64_t checked = 0;     // denials that carry without_cited
+  std::uint64_t suffice = 0;     // without_cited is allow: the cited reasons cover the gap
+  std::uint64_t not_earned = 0;  // denials citing points not earned
+  std::uint64_t friends = 0;     // denials naming friends' points
   std::uint64_t total() const { return allow + forbidden + not_permitted; }
+  std::uint64_t denied() const { return forbidden + not_permitted; }
+};
+
+/// What a reason is, without the numbers in its text: its kind, the rule
+/// it rests on (a penalty's or friends' rule, the rule that set a flag)
+/// and the clause (a forbid's or an unmet allow's own words).
+struct ReasonKey {
+  std::string kind;  // gap, penalty, friends, not_earned, forbid, flag; "text" for a plain string
+  std::string rule;
+  std::string flag;
+  std::string clause;
+  bool operator<(const ReasonKey& o) const {
+    return std::tie(kind, rule, flag, clause) < std::tie(o.kind, o.rule, o.flag, o.clause);
+  }
+  bool operator==(const ReasonKey& o) const {
+    return kind == o.kind && rule == o.rule && flag == o.flag && clause == o.clause;
+  }
+};
+/// The key of one reason as gate writes it (an object), or of a plain
+/// string reason (kind "text", the string as its clause). `text` is set to
+/// a penalty's text (the rule's reason, which has no numbers in it).
+ReasonKey reason_key(simdjson::dom::element reason, std::string* text = nullptr);
+/// How a key reads in a table: "penalty: late_repayment".
+std::string reason_label(const ReasonKey& key);
+
+struct ReasonCount {
+  std::uint64_t denials = 0;    // denials citing it
+  std::uint64_t principal = 0;  // denials whose principal reason it is
+  std::string text;             // what a penalty tells people (the rule's reason), first seen
 };
 
 struct DecisionTally {
   std::uint64_t lines = 0;
   std::vector<ServiceCounts> services;  // first-seen order (policy order)
-  Counts reasons;                       // principal reason of each denial -> denials
+  std::map<ReasonKey, ReasonCount> reasons;
 
   std::optional<Problem> add(const io::Record& line, const Settings& settings);
   void merge(const DecisionTally& other);
@@ -131,6 +166,7 @@ struct DecisionTally {
 
  private:
   std::size_t hint_ = 0;
+  std::vector<ReasonKey> keys_;  // scratch: one line's reasons
 };
 
 /// The summary line join-records' evaluation writes before its error pairs

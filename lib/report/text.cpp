@@ -172,7 +172,8 @@ std::string bar_cells(double value, double scale, int width) {
   return out + kEighths[eighths];
 }
 
-std::string render_text(const Document& doc, const TextStyle& style) {
+std::string render_text(const Document& page, const TextStyle& style) {
+  const Document doc = visible(page);
   Writer w(style);
   w.heading(doc.title + (doc.subtitle.empty() ? "" : " — " + doc.subtitle), "═");
   for (const Section& s : doc.sections) {

@@ -90,5 +90,24 @@ PY
 }
 
 check scores "$data/scores.jsonl" --by who.city --cutoff 600
+# Every group of that fixture is too few (under 30 persons): the page says so.
+grep -q '<td>too few</td>' "$work/scores.dom" || { echo "scores: no \"too few\" in the DOM"; exit 1; }
+
+# Disparities with a reference, a flagged group and a small one: the
+# rendered page shows each group's interval, the ratio's interval as a
+# whisker, "too few", and what a flag does and does not mean.
+cases=${SOCRED_SOURCE_DIR:?}/tests/cli/report
+cat "$cases/0501-issue-15-significant-group-flagged/stdin" >"$work/groups.jsonl"
+grep Lhasa "$cases/0500-issue-15-small-group-too-few/stdin" >>"$work/groups.jsonl"
+check groups "$work/groups.jsonl" --by who.city
+dom=$work/groups.dom
+for want in '<td class="r">24.1–36.7%</td>' '<td class="r">0.40–0.63</td>' '<td>too few</td>' \
+  '<td>BELOW</td>' '<td>reference</td>' 'What it does not mean' '<line class="interval"'; do
+  if ! grep -qF "$want" "$dom"; then
+    echo "groups: the rendered page lacks $want"
+    exit 1
+  fi
+done
+echo "groups: intervals, whiskers, too few, the flag and its meaning are in the DOM"
 check decisions "$data/decisions.jsonl" --by who.sex
 check compare --compare "$data/decisions.jsonl" "$data/decisions_b.jsonl"

@@ -53,10 +53,12 @@ check_scores() {  # check_scores FILE CUTOFF: report vs sqlite3 and jq
        FROM t, json_each(json_extract(t.j,'$.by_source')) s;"
     q "SELECT 'group', coalesce(json_extract(j,'$.who.city'), '(missing)'), count(*),
               sum(json_extract(j,'$.score') >= $cutoff) FROM t GROUP BY 2;" | sort
-    # Four fifths: a group's rate below 0.8 of the best group's rate.
+    # Four fifths: a group's rate below 0.8 of the reference rate, the best
+    # among groups of at least 30 persons (--min-group's default).
     q "WITH g AS (SELECT coalesce(json_extract(j,'$.who.city'), '(missing)') AS city,
+                         count(*) AS n,
                          avg(json_extract(j,'$.score') >= $cutoff) AS rate FROM t GROUP BY 1)
-       SELECT 'below', city, CASE WHEN rate < 0.8 * (SELECT max(rate) FROM g)
+       SELECT 'below', city, CASE WHEN rate < 0.8 * (SELECT max(rate) FROM g WHERE n >= 30)
                                   THEN 'true' ELSE 'false' END FROM g;" | sort
   } >independent.txt
   # Histogram counts: the bin edges come from report, the counts from sqlite.
@@ -89,9 +91,10 @@ check_decisions() {  # check_decisions FILE
                          count(*) AS n, sum(json_extract(j,'$.decision') = 'allow') AS allowed
                   FROM t GROUP BY 1, 2)
        SELECT 'below', service, city, n, allowed,
-              CASE WHEN (SELECT max(1.0 * allowed / n) FROM g b WHERE b.service = g.service) > 0
+              CASE WHEN (SELECT max(1.0 * allowed / n) FROM g b
+                         WHERE b.service = g.service AND b.n >= 30) > 0
                         AND 1.0 * allowed / n < 0.8 * (SELECT max(1.0 * allowed / n) FROM g b
-                                                      WHERE b.service = g.service)
+                                                      WHERE b.service = g.service AND b.n >= 30)
                    THEN 'true' ELSE 'false' END FROM g;" | sort
   } >independent.txt
   if ! diff -u independent.txt report.txt; then

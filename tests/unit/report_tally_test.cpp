@@ -98,9 +98,52 @@ TEST_CASE("decisions: counts per service and the principal reason of denials", "
   CHECK(t.services[0].allow == 1);
   CHECK(t.services[0].not_permitted == 1);
   CHECK(t.services[1].forbidden == 1);
-  CHECK(t.reasons.at("blacklisted") == 1);
-  CHECK(t.reasons.at("late repayments") == 1);
+  CHECK(t.reasons.at({"text", "", "", "blacklisted"}).principal == 1);
+  CHECK(t.reasons.at({"text", "", "", "other"}).principal == 0);
+  CHECK(t.reasons.at({"text", "", "", "other"}).denials == 1);
+  CHECK(t.reasons.at({"text", "", "", "late repayments"}).denials == 1);
   CHECK(t.lines == 3);
+}
+
+TEST_CASE("decisions: reasons by kind and rule, not by their numbers; faithfulness", "[report]") {
+  DecisionTally t;
+  Settings s;
+  auto add = [&](const std::string& line) { REQUIRE_FALSE(t.add(record(line), s)); };
+  add(R"({"person":"p1","service":"job","decision":"not_permitted","reasons":[
+      {"kind":"gap","text":"your score 656 is 44 points below the 700","required":700},
+      {"kind":"penalty","rule":"late","points":-3,"text":"you repaid a loan late"},
+      {"kind":"not_earned","text":"the other 41 points are points you have not earned"}],
+      "without_cited":"not_permitted"})");
+  add(R"({"person":"p2","service":"job","decision":"not_permitted","reasons":[
+      {"kind":"gap","text":"your score 690 is 10 points below the 700","required":700},
+      {"kind":"friends","rule":"critical_post","points":-12,"friends":2,"friend":"p9",
+       "text":"your friends cost you 12 points"},
+      {"kind":"penalty","rule":"late","points":-3,"text":"you repaid a loan late"}],
+      "without_cited":"allow"})");
+  add(R"({"person":"p3","service":"job","decision":"not_permitted","reasons":[
+      {"kind":"gap","text":"your score 600 is 100 points below the 700","required":700},
+      {"kind":"not_earned","text":"the 100 points are points you have not earned"}]})");
+  auto bad = t.add(
+      record(R"({"person":"p4","service":"job","decision":"allow","without_cited":"maybe"})"), s);
+  REQUIRE(bad);
+  CHECK(bad->key == "without_cited");
+  // One row per kind and rule: the numbers in the words do not split them.
+  CHECK(t.reasons.size() == 4);
+  CHECK(t.reasons.at({"gap", "", "", ""}).denials == 3);
+  CHECK(t.reasons.at({"gap", "", "", ""}).principal == 0);
+  CHECK(t.reasons.at({"not_earned", "", "", ""}).denials == 2);
+  CHECK(t.reasons.at({"not_earned", "", "", ""}).principal == 1);
+  CHECK(t.reasons.at({"penalty", "late", "", ""}).denials == 2);
+  CHECK(t.reasons.at({"penalty", "late", "", ""}).text == "you repaid a loan late");
+  CHECK(t.reasons.at({"friends", "critical_post", "", ""}).principal == 1);
+  CHECK(reason_label({"friends", "critical_post", "", ""}) == "friends: critical_post");
+  REQUIRE(t.services.size() == 1);
+  const ServiceCounts& job = t.services[0];
+  CHECK(job.denied() == 3);
+  CHECK(job.checked == 2);  // p3 carries no without_cited
+  CHECK(job.suffice == 1);
+  CHECK(job.not_earned == 2);
+  CHECK(job.friends == 1);
 }
 
 TEST_CASE("linkage: a wrong partner is a false match and a miss", "[report]") {
