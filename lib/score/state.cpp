@@ -131,7 +131,7 @@ void State::add_cell(std::uint32_t p, std::uint32_t rule, std::uint32_t source,
 }
 
 void State::grow_cells() {
-  std::vector<CellSlot> old(cells_.size() * 2);
+  io::HugeVector<CellSlot> old(cells_.size() * 2);
   old.swap(cells_);
   const std::size_t mask = cells_.size() - 1;
   for (const CellSlot& c : old) {

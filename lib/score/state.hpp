@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "io/huge_pages.hpp"
 #include "score/person_table.hpp"
 #include "score/rule_set.hpp"
 
@@ -165,13 +166,13 @@ class State {
   std::size_t slab_width_ = 0;
 
   PersonTable persons_;
-  std::vector<std::uint64_t> events_, matched_;
+  io::HugeVector<std::uint64_t> events_, matched_;
   // The slab: per person and uncapped rule, the sum and the one source it
   // came from (almost every rule reads one source); -1 means no match yet.
   // A second source for the same rule goes to the cell table.
-  std::vector<Milli> slab_sum_;
-  std::vector<std::int32_t> slab_source_;
-  std::vector<CellSlot> cells_;
+  io::HugeVector<Milli> slab_sum_;
+  io::HugeVector<std::int32_t> slab_source_;
+  io::HugeVector<CellSlot> cells_;
   std::size_t cell_count_ = 0;
 
   std::vector<ExplainEntry> explain_;
