@@ -29,6 +29,11 @@ Scanner::Scanner(const ScanSettings& settings)
 std::uint64_t Scanner::soft_failures() const { return soft_ + matcher_->soft_failures(); }
 
 void Scanner::scan(io::RecordReader& reader, EventSink& sink, ChunkResult& result) {
+  scan_lines(reader, sink, result);
+  sink.finish();
+}
+
+void Scanner::scan_lines(io::RecordReader& reader, EventSink& sink, ChunkResult& result) {
   const RuleSet& set = *s_.rules;
   io::Record record;
   MatchError match_error;

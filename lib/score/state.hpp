@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -52,10 +53,17 @@ class State {
   std::uint32_t input(std::string_view name);
   const std::vector<std::string>& inputs() const { return inputs_; }
 
-  void count_events(std::uint32_t p, std::uint64_t n) { events_[p] += n; }
-  void count_matched(std::uint32_t p, std::uint64_t n) { matched_[p] += n; }
-  std::uint64_t events(std::uint32_t p) const { return events_[p]; }
-  std::uint64_t matched(std::uint32_t p) const { return matched_[p]; }
+  void count_events(std::uint32_t p, std::uint64_t n) { bump(row(p), n); }
+  void count_matched(std::uint32_t p, std::uint64_t n) { bump(row(p) + 8, n); }
+  std::uint64_t events(std::uint32_t p) const { return load<std::uint64_t>(row(p)); }
+  std::uint64_t matched(std::uint32_t p) const { return load<std::uint64_t>(row(p) + 8); }
+  /// Starts loading person `p`'s counters and sums (one row of a few cache
+  /// lines), so that the miss overlaps with reading the next line.
+  void prefetch_person(std::uint32_t p) const {
+    const unsigned char* r = row(p);
+    for (std::size_t at = 0; at < row_bytes_; at += 64) __builtin_prefetch(r + at, 1);
+    __builtin_prefetch(r + row_bytes_ - 1, 1);
+  }
 
   /// Adds one live match's points (period kNoPeriod unless the rule is capped).
   void add(std::uint32_t p, std::uint32_t rule, std::uint32_t source, std::int64_t period,
@@ -119,9 +127,10 @@ class State {
   bool slab(std::uint32_t p, std::uint32_t r, Cell& out) const {
     int slot = slot_of_rule_[r];
     if (slot < 0) return false;
-    std::size_t at = std::size_t{p} * slab_width_ + static_cast<std::size_t>(slot);
-    if (slab_source_[at] < 0) return false;
-    out = Cell{p, r, static_cast<std::uint32_t>(slab_source_[at]), kNoPeriod, slab_sum_[at]};
+    const unsigned char* at = row(p);
+    std::uint16_t source = load<std::uint16_t>(source_at(at, slot));
+    if (source == kNoSource) return false;
+    out = Cell{p, r, source, kNoPeriod, load<Milli>(sum_at(at, slot))};
     return true;
   }
   /// The sums the slab could not hold: capped rules' periods, second sources.
@@ -156,6 +165,41 @@ class State {
   static std::int64_t widen(std::int32_t period) {
     return period == kNoPeriod32 ? kNoPeriod : period;
   }
+  // A person's row: events (u64), matched (u64), then per uncapped rule its
+  // sum (Milli), then per uncapped rule the one source the sum came from
+  // (u16, kNoSource before the first match). One row, not one array each,
+  // so that an event touches one place (PERF-NOTES.md).
+  static constexpr std::uint16_t kNoSource = 0xFFFF;
+  template <typename T>
+  static T load(const unsigned char* at) {
+    T v;
+    std::memcpy(&v, at, sizeof v);
+    return v;
+  }
+  template <typename T>
+  static void store(unsigned char* at, T v) {
+    std::memcpy(at, &v, sizeof v);
+  }
+  static void bump(unsigned char* at, std::uint64_t n) {
+    store<std::uint64_t>(at, load<std::uint64_t>(at) + n);
+  }
+  unsigned char* row(std::uint32_t p) { return rows_.data() + std::size_t{p} * row_bytes_; }
+  const unsigned char* row(std::uint32_t p) const {
+    return rows_.data() + std::size_t{p} * row_bytes_;
+  }
+  static std::size_t sum_offset(int slot) { return 16 + 8 * static_cast<std::size_t>(slot); }
+  unsigned char* sum_at(unsigned char* r, int slot) const { return r + sum_offset(slot); }
+  const unsigned char* sum_at(const unsigned char* r, int slot) const {
+    return r + sum_offset(slot);
+  }
+  std::size_t source_offset(int slot) const {
+    return 16 + 8 * slab_width_ + 2 * static_cast<std::size_t>(slot);
+  }
+  unsigned char* source_at(unsigned char* r, int slot) const { return r + source_offset(slot); }
+  const unsigned char* source_at(const unsigned char* r, int slot) const {
+    return r + source_offset(slot);
+  }
+
   void add_cell(std::uint32_t p, std::uint32_t rule, std::uint32_t source, std::int64_t period,
                 Milli points);
   void grow_cells();
@@ -166,12 +210,11 @@ class State {
   std::size_t slab_width_ = 0;
 
   PersonTable persons_;
-  io::HugeVector<std::uint64_t> events_, matched_;
-  // The slab: per person and uncapped rule, the sum and the one source it
-  // came from (almost every rule reads one source); -1 means no match yet.
-  // A second source for the same rule goes to the cell table.
-  io::HugeVector<Milli> slab_sum_;
-  io::HugeVector<std::int32_t> slab_source_;
+  // The rows (see row()): per person and uncapped rule, the sum and the one
+  // source it came from (almost every rule reads one source). A second
+  // source for the same rule goes to the cell table.
+  io::HugeVector<unsigned char> rows_;
+  std::size_t row_bytes_ = 16;
   io::HugeVector<CellSlot> cells_;
   std::size_t cell_count_ = 0;
 
