@@ -52,8 +52,18 @@ void Scanner::scan_lines(io::RecordReader& reader, EventSink& sink, ChunkResult&
     std::uint64_t hash = PersonTable::hash(key.text);
     sink.key_seen(hash);
 
+    // The time is parsed only when something needs it: the newest event,
+    // an explicit --as-of, or a rule that fades or is capped.
     std::int64_t ts = 0;
-    const bool has_ts = matcher_->ts(ts);
+    bool has_ts = false, ts_read = false;
+    auto read_ts = [&] {
+      if (!ts_read) {
+        ts_read = true;
+        has_ts = matcher_->ts(ts);
+      }
+      return has_ts;
+    };
+    if (s_.track_max_ts || s_.future_filter) read_ts();
     if (s_.track_max_ts && has_ts) {
       if (ts > result.max_ts) result.max_ts = ts;
       result.has_ts = true;
@@ -71,7 +81,7 @@ void Scanner::scan_lines(io::RecordReader& reader, EventSink& sink, ChunkResult&
       const rules::Rule& rule = set.rules[hit.rule];
       std::int64_t period = kNoPeriod;
       if (needs_time_[hit.rule]) {
-        if (!has_ts) {
+        if (!read_ts()) {
           // A rule that fades or is capped cannot place an event without a
           // time: like any missing field, its condition is false.
           if (s_.strict) {
