@@ -31,6 +31,7 @@ class StateSink : public EventSink {
     live_.assign(e.live->begin(), e.live->end());
     if (live_.empty()) return;
     source_ = state_.source(e.source);
+    for (const Live& l : live_) state_.prefetch_cell(p, l.rule, source_, l.period);
     if (state_.explain_n() > 0) {
       id_.assign(e.id.data(), e.id.size());
       has_id_ = e.has_id;

@@ -107,18 +107,10 @@ void State::add(std::uint32_t p, std::uint32_t rule, std::uint32_t source, std::
   add_cell(p, rule, source, period, points);
 }
 
-namespace {
-std::uint64_t cell_hash(std::uint64_t a, std::int64_t period) {
-  std::uint64_t h =
-      (a ^ (static_cast<std::uint64_t>(period) * 0x9E3779B97F4A7C15ULL)) * 0xBF58476D1CE4E5B9ULL;
-  return h ^ (h >> 31);
-}
-}  // namespace
-
 void State::add_cell(std::uint32_t p, std::uint32_t rule, std::uint32_t source,
                      std::int64_t wide_period, Milli points) {
   const std::int32_t period = narrow(wide_period);
-  const std::uint64_t a = std::uint64_t{p} << 32 | std::uint64_t{rule} << 16 | source;
+  const std::uint64_t a = cell_key(p, rule, source);
   const std::size_t mask = cells_.size() - 1;
   for (std::size_t i = cell_hash(a, period) & mask;; i = (i + 1) & mask) {
     CellSlot& c = cells_[i];

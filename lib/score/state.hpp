@@ -68,6 +68,14 @@ class State {
   /// Adds one live match's points (period kNoPeriod unless the rule is capped).
   void add(std::uint32_t p, std::uint32_t rule, std::uint32_t source, std::int64_t period,
            Milli points);
+  /// Starts loading the cell table slot a capped rule's add() will probe
+  /// first (see prefetch_person).
+  void prefetch_cell(std::uint32_t p, std::uint32_t rule, std::uint32_t source,
+                     std::int64_t period) const {
+    if (period == kNoPeriod) return;
+    __builtin_prefetch(
+        &cells_[cell_hash(cell_key(p, rule, source), narrow(period)) & (cells_.size() - 1)], 1);
+  }
   /// Offers an event to the person's --explain top N.
   void offer(std::uint32_t p, ExplainEntry&& entry);
   bool wants(std::uint32_t p, Milli points) const;  // could it enter the top N?
@@ -159,6 +167,14 @@ class State {
     Milli sum;
   };
   static constexpr std::int32_t kNoPeriod32 = INT32_MIN;
+  static std::uint64_t cell_key(std::uint32_t p, std::uint32_t rule, std::uint32_t source) {
+    return std::uint64_t{p} << 32 | std::uint64_t{rule} << 16 | source;
+  }
+  static std::uint64_t cell_hash(std::uint64_t a, std::int64_t period) {
+    std::uint64_t h =
+        (a ^ (static_cast<std::uint64_t>(period) * 0x9E3779B97F4A7C15ULL)) * 0xBF58476D1CE4E5B9ULL;
+    return h ^ (h >> 31);
+  }
   static std::int32_t narrow(std::int64_t period) {
     return period == kNoPeriod ? kNoPeriod32 : static_cast<std::int32_t>(period);
   }
