@@ -115,11 +115,11 @@ void State::add_cell(std::uint32_t p, std::uint32_t rule, std::uint32_t source,
   for (std::size_t i = cell_hash(a, period) & mask;; i = (i + 1) & mask) {
     CellSlot& c = cells_[i];
     if (!c.used) {
-      c = CellSlot{{a, period}, 1, points};
+      c = CellSlot{a, period, 1, points};
       if (++cell_count_ * 2 > cells_.size()) grow_cells();
       return;
     }
-    if (c.key.a == a && c.key.period == period) {
+    if (c.a == a && c.period == period) {
       c.sum += points;
       return;
     }
@@ -132,7 +132,7 @@ void State::grow_cells() {
   const std::size_t mask = cells_.size() - 1;
   for (const CellSlot& c : old) {
     if (!c.used) continue;
-    std::size_t i = cell_hash(c.key.a, c.key.period) & mask;
+    std::size_t i = cell_hash(c.a, c.period) & mask;
     while (cells_[i].used) i = (i + 1) & mask;
     cells_[i] = c;
   }

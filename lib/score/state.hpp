@@ -146,9 +146,9 @@ class State {
   void for_each_table_cell(F f) const {
     for (const CellSlot& c : cells_)
       if (c.used)
-        f(Cell{static_cast<std::uint32_t>(c.key.a >> 32),
-               static_cast<std::uint32_t>(c.key.a >> 16 & 0xFFFF),
-               static_cast<std::uint32_t>(c.key.a & 0xFFFF), widen(c.key.period), c.sum});
+        f(Cell{static_cast<std::uint32_t>(c.a >> 32),
+               static_cast<std::uint32_t>(c.a >> 16 & 0xFFFF),
+               static_cast<std::uint32_t>(c.a & 0xFFFF), widen(c.period), c.sum});
   }
   std::size_t table_cells() const { return cell_count_; }
   const RuleSet& rules() const { return rules_; }
@@ -157,15 +157,14 @@ class State {
  private:
   // 24 bytes a cell: periods are whole days / N since 1970, far inside 32
   // bits for four-digit years (partial state is checked on reading).
-  struct CellKey {
+  // (A key struct of its own would be padded to 16 bytes and the slot to 32.)
+  struct CellSlot {
     std::uint64_t a;      // person << 32 | rule << 16 | source
     std::int32_t period;  // kNoPeriod32 for kNoPeriod
-  };
-  struct CellSlot {
-    CellKey key;
     std::uint32_t used;
     Milli sum;
   };
+  static_assert(sizeof(CellSlot) == 24, "a cell slot is 24 bytes");
   static constexpr std::int32_t kNoPeriod32 = INT32_MIN;
   static std::uint64_t cell_key(std::uint32_t p, std::uint32_t rule, std::uint32_t source) {
     return std::uint64_t{p} << 32 | std::uint64_t{rule} << 16 | source;
