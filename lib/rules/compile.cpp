@@ -193,6 +193,10 @@ class Compiler {
     }
     // std::map's order is byte order, which candidates() searches by.
     impl_.dispatch.assign(table.begin(), table.end());
+    impl_.dispatch_heads.clear();
+    for (const auto& entry : impl_.dispatch)
+      impl_.dispatch_heads.emplace_back(key_head(entry.first.data(), entry.first.size()),
+                                        entry.first.size());
   }
 
   Program::Impl& impl_;

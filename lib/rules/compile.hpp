@@ -5,12 +5,14 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
 #include "rules/ast.hpp"
+#include "rules/binder.hpp"
 #include "rules/program.hpp"
 #include "rules/source.hpp"
 
@@ -44,8 +46,22 @@ struct Program::Impl {
   /// decided (`type == "post"`), which candidates from the table skip.
   std::vector<const Node*> dispatch_terms;
 
-  /// The candidates for a dispatch value (binary search: no allocation).
+  /// Per dispatch entry, its value's key_head() (binder.hpp) and size.
+  std::vector<std::pair<std::uint64_t, std::size_t>> dispatch_heads;
+
+  /// The candidates for a dispatch value (no allocation). A few values (an
+  /// event's `type`) are told apart by their first 8 bytes and size, not by
+  /// string comparisons; many are searched in byte order.
   const std::vector<std::uint32_t>& candidates(std::string_view value) const {
+    if (dispatch.size() <= 16) {
+      const std::uint64_t head = key_head(value.data(), value.size());
+      for (std::size_t i = 0; i < dispatch_heads.size(); ++i)
+        if (dispatch_heads[i].first == head && dispatch_heads[i].second == value.size() &&
+            (value.size() <= 8 ||
+             std::memcmp(dispatch[i].first.data() + 8, value.data() + 8, value.size() - 8) == 0))
+          return dispatch[i].second;
+      return undispatched;
+    }
     auto it = std::lower_bound(
         dispatch.begin(), dispatch.end(), value,
         [](const auto& entry, std::string_view v) { return std::string_view(entry.first) < v; });

@@ -58,7 +58,7 @@ std::uint32_t PersonTable::find(std::string_view key) const {
 }
 
 void PersonTable::grow() {
-  std::vector<Slot> old;
+  io::HugeVector<Slot> old;
   old.swap(slots_);
   slots_.assign(old.size() * 2, Slot{});
   mask_ = slots_.size() - 1;

@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "io/huge_pages.hpp"
+
 namespace socred::score {
 
 class PersonTable {
@@ -48,7 +50,7 @@ class PersonTable {
   }
   void grow();
 
-  std::vector<Slot> slots_;
+  io::HugeVector<Slot> slots_;
   std::uint64_t mask_;
   std::string arena_;
   std::vector<std::uint64_t> offsets_;  // key i is arena_[offsets_[i], offsets_[i+1])

@@ -69,6 +69,11 @@ void sample_keys(simdjson::dom::object root, std::vector<std::string>& keys) {
 }  // namespace
 
 void Scanner::scan(io::RecordReader& reader, EventSink& sink, ChunkResult& result) {
+  scan_lines(reader, sink, result);
+  sink.finish();
+}
+
+void Scanner::scan_lines(io::RecordReader& reader, EventSink& sink, ChunkResult& result) {
   const RuleSet& set = *s_.rules;
   io::Record record;
   MatchError match_error;
@@ -102,8 +107,18 @@ void Scanner::scan(io::RecordReader& reader, EventSink& sink, ChunkResult& resul
     std::uint64_t hash = PersonTable::hash(key.text);
     sink.key_seen(hash);
 
+    // The time is parsed only when something needs it: the newest event,
+    // an explicit --as-of, or a rule that fades or is capped.
     std::int64_t ts = 0;
-    const bool has_ts = matcher_->ts(ts);
+    bool has_ts = false, ts_read = false;
+    auto read_ts = [&] {
+      if (!ts_read) {
+        ts_read = true;
+        has_ts = matcher_->ts(ts);
+      }
+      return has_ts;
+    };
+    if (s_.track_max_ts || s_.future_filter) read_ts();
     if (s_.track_max_ts && has_ts) {
       if (ts > result.max_ts) result.max_ts = ts;
       result.has_ts = true;
@@ -121,7 +136,7 @@ void Scanner::scan(io::RecordReader& reader, EventSink& sink, ChunkResult& resul
       const rules::Rule& rule = set.rules[hit.rule];
       std::int64_t period = kNoPeriod;
       if (needs_time_[hit.rule]) {
-        if (!has_ts) {
+        if (!read_ts()) {
           // A rule that fades or is capped cannot place an event without a
           // time: like any missing field, its condition is false.
           if (s_.strict) {

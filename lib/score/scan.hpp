@@ -56,6 +56,9 @@ class EventSink {
   /// Called as soon as the key is known, before the rules run.
   virtual void key_seen(std::uint64_t /*hash*/) {}
   virtual void event(const EventView& e) = 0;
+  /// Called once the reading ends, however it ends: a sink may hold the
+  /// last event back until then.
+  virtual void finish() {}
 };
 
 /// What the rules met in the events, for the end-of-run warnings about
@@ -96,6 +99,8 @@ class Scanner {
   std::uint64_t soft_failures() const;
 
  private:
+  void scan_lines(io::RecordReader& reader, EventSink& sink, ChunkResult& result);
+
   const ScanSettings& s_;
   std::unique_ptr<Matcher> matcher_;
   std::vector<Hit> hits_;

@@ -28,15 +28,16 @@ State::State(const RuleSet& rules, std::size_t explain_n)
     spill_slot_of_rule_.push_back(r.spill && explain_n > 0 ? static_cast<int>(spill_width_++) : -1);
   }
   if (rules.rules.size() > 0xFFFF) throw Error(kExitUsage, "more than 65535 rules");
+  row_bytes_ = (16 + 10 * slab_width_ + 7) / 8 * 8;
 }
 
 std::uint32_t State::person(std::string_view key, std::uint64_t hash) {
   std::uint32_t p = persons_.intern(key, hash);
-  if (p == events_.size()) {
-    events_.push_back(0);
-    matched_.push_back(0);
-    slab_sum_.resize(slab_sum_.size() + slab_width_, 0);
-    slab_source_.resize(slab_source_.size() + slab_width_, -1);
+  if (std::size_t{p} * row_bytes_ == rows_.size()) {
+    rows_.resize(rows_.size() + row_bytes_, 0);
+    unsigned char* r = row(p);
+    for (std::size_t slot = 0; slot < slab_width_; ++slot)
+      store<std::uint16_t>(source_at(r, static_cast<int>(slot)), kNoSource);
     if (explain_n_ > 0) {
       explain_.resize(explain_.size() + explain_n_);
       explain_count_.push_back(0);
@@ -92,38 +93,33 @@ std::uint32_t State::input(std::string_view name) {
 void State::add(std::uint32_t p, std::uint32_t rule, std::uint32_t source, std::int64_t period,
                 Milli points) {
   if (period == kNoPeriod) {
-    std::size_t at = std::size_t{p} * slab_width_ + static_cast<std::size_t>(slot_of_rule_[rule]);
-    std::int32_t& s = slab_source_[at];
-    if (s < 0) s = static_cast<std::int32_t>(source);
-    if (s == static_cast<std::int32_t>(source)) {
-      slab_sum_[at] += points;
+    const int slot = slot_of_rule_[rule];
+    unsigned char* r = row(p);
+    unsigned char* s = source_at(r, slot);
+    std::uint16_t current = load<std::uint16_t>(s);
+    if (current == kNoSource) store<std::uint16_t>(s, current = static_cast<std::uint16_t>(source));
+    if (current == source) {
+      unsigned char* sum = sum_at(r, slot);
+      store<Milli>(sum, load<Milli>(sum) + points);
       return;
     }
   }
   add_cell(p, rule, source, period, points);
 }
 
-namespace {
-std::uint64_t cell_hash(std::uint64_t a, std::int64_t period) {
-  std::uint64_t h =
-      (a ^ (static_cast<std::uint64_t>(period) * 0x9E3779B97F4A7C15ULL)) * 0xBF58476D1CE4E5B9ULL;
-  return h ^ (h >> 31);
-}
-}  // namespace
-
 void State::add_cell(std::uint32_t p, std::uint32_t rule, std::uint32_t source,
                      std::int64_t wide_period, Milli points) {
   const std::int32_t period = narrow(wide_period);
-  const std::uint64_t a = std::uint64_t{p} << 32 | std::uint64_t{rule} << 16 | source;
+  const std::uint64_t a = cell_key(p, rule, source);
   const std::size_t mask = cells_.size() - 1;
   for (std::size_t i = cell_hash(a, period) & mask;; i = (i + 1) & mask) {
     CellSlot& c = cells_[i];
     if (!c.used) {
-      c = CellSlot{{a, period}, 1, points};
+      c = CellSlot{a, period, 1, points};
       if (++cell_count_ * 2 > cells_.size()) grow_cells();
       return;
     }
-    if (c.key.a == a && c.key.period == period) {
+    if (c.a == a && c.period == period) {
       c.sum += points;
       return;
     }
@@ -131,12 +127,12 @@ void State::add_cell(std::uint32_t p, std::uint32_t rule, std::uint32_t source,
 }
 
 void State::grow_cells() {
-  std::vector<CellSlot> old(cells_.size() * 2);
+  io::HugeVector<CellSlot> old(cells_.size() * 2);
   old.swap(cells_);
   const std::size_t mask = cells_.size() - 1;
   for (const CellSlot& c : old) {
     if (!c.used) continue;
-    std::size_t i = cell_hash(c.key.a, c.key.period) & mask;
+    std::size_t i = cell_hash(c.a, c.period) & mask;
     while (cells_[i].used) i = (i + 1) & mask;
     cells_[i] = c;
   }
@@ -177,8 +173,8 @@ void State::merge(const State& other) {
   std::vector<std::uint32_t> person_map(theirs.size());
   for (std::uint32_t q = 0; q < theirs.size(); ++q) {
     std::uint32_t p = person_map[q] = person(theirs.key(q));
-    events_[p] += other.events_[q];
-    matched_[p] += other.matched_[q];
+    count_events(p, other.events(q));
+    count_matched(p, other.matched(q));
     if (explain_n_ > 0 && other.explain_n_ > 0) {
       std::size_t count;
       const ExplainEntry* top = other.explained(q, count);
@@ -205,10 +201,9 @@ void State::merge(const State& other) {
 }
 
 std::size_t State::memory() const {
-  return persons_.memory() + (events_.capacity() + matched_.capacity()) * 8 +
-         slab_sum_.capacity() * 8 + slab_source_.capacity() * 4 +
-         cells_.capacity() * sizeof(CellSlot) + explain_.capacity() * sizeof(ExplainEntry) +
-         spill_top_.capacity() * sizeof(ExplainEntry) + account_person_.capacity() * 4;
+  return persons_.memory() + rows_.capacity() + cells_.capacity() * sizeof(CellSlot) +
+         explain_.capacity() * sizeof(ExplainEntry) + spill_top_.capacity() * sizeof(ExplainEntry) +
+         account_person_.capacity() * 4;
 }
 
 }  // namespace socred::score

@@ -5,10 +5,12 @@
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "io/huge_pages.hpp"
 #include "score/person_table.hpp"
 #include "score/rule_set.hpp"
 
@@ -51,14 +53,29 @@ class State {
   std::uint32_t input(std::string_view name);
   const std::vector<std::string>& inputs() const { return inputs_; }
 
-  void count_events(std::uint32_t p, std::uint64_t n) { events_[p] += n; }
-  void count_matched(std::uint32_t p, std::uint64_t n) { matched_[p] += n; }
-  std::uint64_t events(std::uint32_t p) const { return events_[p]; }
-  std::uint64_t matched(std::uint32_t p) const { return matched_[p]; }
+  void count_events(std::uint32_t p, std::uint64_t n) { bump(row(p), n); }
+  void count_matched(std::uint32_t p, std::uint64_t n) { bump(row(p) + 8, n); }
+  std::uint64_t events(std::uint32_t p) const { return load<std::uint64_t>(row(p)); }
+  std::uint64_t matched(std::uint32_t p) const { return load<std::uint64_t>(row(p) + 8); }
+  /// Starts loading person `p`'s counters and sums (one row of a few cache
+  /// lines), so that the miss overlaps with reading the next line.
+  void prefetch_person(std::uint32_t p) const {
+    const unsigned char* r = row(p);
+    for (std::size_t at = 0; at < row_bytes_; at += 64) __builtin_prefetch(r + at, 1);
+    __builtin_prefetch(r + row_bytes_ - 1, 1);
+  }
 
   /// Adds one live match's points (period kNoPeriod unless the rule is capped).
   void add(std::uint32_t p, std::uint32_t rule, std::uint32_t source, std::int64_t period,
            Milli points);
+  /// Starts loading the cell table slot a capped rule's add() will probe
+  /// first (see prefetch_person).
+  void prefetch_cell(std::uint32_t p, std::uint32_t rule, std::uint32_t source,
+                     std::int64_t period) const {
+    if (period == kNoPeriod) return;
+    __builtin_prefetch(
+        &cells_[cell_hash(cell_key(p, rule, source), narrow(period)) & (cells_.size() - 1)], 1);
+  }
   /// Offers an event to the person's --explain top N.
   void offer(std::uint32_t p, ExplainEntry&& entry);
   bool wants(std::uint32_t p, Milli points) const;  // could it enter the top N?
@@ -118,9 +135,10 @@ class State {
   bool slab(std::uint32_t p, std::uint32_t r, Cell& out) const {
     int slot = slot_of_rule_[r];
     if (slot < 0) return false;
-    std::size_t at = std::size_t{p} * slab_width_ + static_cast<std::size_t>(slot);
-    if (slab_source_[at] < 0) return false;
-    out = Cell{p, r, static_cast<std::uint32_t>(slab_source_[at]), kNoPeriod, slab_sum_[at]};
+    const unsigned char* at = row(p);
+    std::uint16_t source = load<std::uint16_t>(source_at(at, slot));
+    if (source == kNoSource) return false;
+    out = Cell{p, r, source, kNoPeriod, load<Milli>(sum_at(at, slot))};
     return true;
   }
   /// The sums the slab could not hold: capped rules' periods, second sources.
@@ -128,9 +146,9 @@ class State {
   void for_each_table_cell(F f) const {
     for (const CellSlot& c : cells_)
       if (c.used)
-        f(Cell{static_cast<std::uint32_t>(c.key.a >> 32),
-               static_cast<std::uint32_t>(c.key.a >> 16 & 0xFFFF),
-               static_cast<std::uint32_t>(c.key.a & 0xFFFF), widen(c.key.period), c.sum});
+        f(Cell{static_cast<std::uint32_t>(c.a >> 32),
+               static_cast<std::uint32_t>(c.a >> 16 & 0xFFFF),
+               static_cast<std::uint32_t>(c.a & 0xFFFF), widen(c.period), c.sum});
   }
   std::size_t table_cells() const { return cell_count_; }
   const RuleSet& rules() const { return rules_; }
@@ -139,22 +157,64 @@ class State {
  private:
   // 24 bytes a cell: periods are whole days / N since 1970, far inside 32
   // bits for four-digit years (partial state is checked on reading).
-  struct CellKey {
+  // (A key struct of its own would be padded to 16 bytes and the slot to 32.)
+  struct CellSlot {
     std::uint64_t a;      // person << 32 | rule << 16 | source
     std::int32_t period;  // kNoPeriod32 for kNoPeriod
-  };
-  struct CellSlot {
-    CellKey key;
     std::uint32_t used;
     Milli sum;
   };
+  static_assert(sizeof(CellSlot) == 24, "a cell slot is 24 bytes");
   static constexpr std::int32_t kNoPeriod32 = INT32_MIN;
+  static std::uint64_t cell_key(std::uint32_t p, std::uint32_t rule, std::uint32_t source) {
+    return std::uint64_t{p} << 32 | std::uint64_t{rule} << 16 | source;
+  }
+  static std::uint64_t cell_hash(std::uint64_t a, std::int64_t period) {
+    std::uint64_t h =
+        (a ^ (static_cast<std::uint64_t>(period) * 0x9E3779B97F4A7C15ULL)) * 0xBF58476D1CE4E5B9ULL;
+    return h ^ (h >> 31);
+  }
   static std::int32_t narrow(std::int64_t period) {
     return period == kNoPeriod ? kNoPeriod32 : static_cast<std::int32_t>(period);
   }
   static std::int64_t widen(std::int32_t period) {
     return period == kNoPeriod32 ? kNoPeriod : period;
   }
+  // A person's row: events (u64), matched (u64), then per uncapped rule its
+  // sum (Milli), then per uncapped rule the one source the sum came from
+  // (u16, kNoSource before the first match). One row, not one array each,
+  // so that an event touches one place (PERF-NOTES.md).
+  static constexpr std::uint16_t kNoSource = 0xFFFF;
+  template <typename T>
+  static T load(const unsigned char* at) {
+    T v;
+    std::memcpy(&v, at, sizeof v);
+    return v;
+  }
+  template <typename T>
+  static void store(unsigned char* at, T v) {
+    std::memcpy(at, &v, sizeof v);
+  }
+  static void bump(unsigned char* at, std::uint64_t n) {
+    store<std::uint64_t>(at, load<std::uint64_t>(at) + n);
+  }
+  unsigned char* row(std::uint32_t p) { return rows_.data() + std::size_t{p} * row_bytes_; }
+  const unsigned char* row(std::uint32_t p) const {
+    return rows_.data() + std::size_t{p} * row_bytes_;
+  }
+  static std::size_t sum_offset(int slot) { return 16 + 8 * static_cast<std::size_t>(slot); }
+  unsigned char* sum_at(unsigned char* r, int slot) const { return r + sum_offset(slot); }
+  const unsigned char* sum_at(const unsigned char* r, int slot) const {
+    return r + sum_offset(slot);
+  }
+  std::size_t source_offset(int slot) const {
+    return 16 + 8 * slab_width_ + 2 * static_cast<std::size_t>(slot);
+  }
+  unsigned char* source_at(unsigned char* r, int slot) const { return r + source_offset(slot); }
+  const unsigned char* source_at(const unsigned char* r, int slot) const {
+    return r + source_offset(slot);
+  }
+
   void add_cell(std::uint32_t p, std::uint32_t rule, std::uint32_t source, std::int64_t period,
                 Milli points);
   void grow_cells();
@@ -165,13 +225,12 @@ class State {
   std::size_t slab_width_ = 0;
 
   PersonTable persons_;
-  std::vector<std::uint64_t> events_, matched_;
-  // The slab: per person and uncapped rule, the sum and the one source it
-  // came from (almost every rule reads one source); -1 means no match yet.
-  // A second source for the same rule goes to the cell table.
-  std::vector<Milli> slab_sum_;
-  std::vector<std::int32_t> slab_source_;
-  std::vector<CellSlot> cells_;
+  // The rows (see row()): per person and uncapped rule, the sum and the one
+  // source it came from (almost every rule reads one source). A second
+  // source for the same rule goes to the cell table.
+  io::HugeVector<unsigned char> rows_;
+  std::size_t row_bytes_ = 16;
+  io::HugeVector<CellSlot> cells_;
   std::size_t cell_count_ = 0;
 
   std::vector<ExplainEntry> explain_;
