@@ -54,3 +54,25 @@ free_port() {
   python3 -c 'import socket, sys; s = socket.socket(); s.bind((sys.argv[1], 0)); print(s.getsockname()[1])' \
     "${1:-127.0.0.1}"
 }
+
+# same_for_threads NAME CMD...: runs CMD (a shell string with THREADS in it)
+# with 1, 2 and 3 threads, into out.N and err.N in the current folder, and
+# sets failed=1 when any differs from one thread's, or when one thread's
+# run printed nothing at all.
+same_for_threads() {
+  local name=$1 t cmd
+  shift
+  for t in 1 2 3; do
+    cmd=${*//THREADS/$t}
+    bash -c "$cmd" > "out.$t" 2> "err.$t" || true
+    if [ "$t" = 1 ]; then
+      [ -s out.1 ] || [ -s err.1 ] || { echo "$name: no output at all"; failed=1; }
+    elif ! cmp -s out.1 "out.$t" || ! cmp -s err.1 "err.$t"; then
+      echo "$name: $t threads differ from 1"
+      diff out.1 "out.$t" | head -n 5
+      diff err.1 "err.$t" | head -n 5
+      failed=1
+    fi
+  done
+  echo "$name: $(wc -l < out.1) lines, identical for 1, 2 and 3 threads"
+}

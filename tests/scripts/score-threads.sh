@@ -3,6 +3,7 @@
 # same bytes: scores with --explain, --partial state, the bad lines copied by
 # --on-error FILE (in file order), and the first bad line under stop.
 set -euo pipefail
+source "$(dirname "$0")/helpers.bash"
 src=${SOCRED_SOURCE_DIR:?}
 rules=$src/examples/rules/sesame.rules
 work=$(mktemp -d)
@@ -18,29 +19,11 @@ size=$(wc -c < events.jsonl)
 [ "$size" -gt $((8 << 20)) ] || { echo "input too small to cut: $size bytes"; exit 1; }
 
 failed=0
-check() {  # name, then the command with THREADS in it
-  local name=$1 first=""
-  shift
-  for t in 1 2 3; do
-    local cmd=${*//THREADS/$t}
-    bash -c "$cmd" > "out.$t" 2> "err.$t" || true
-    if [ -z "$first" ]; then
-      first=$t
-      [ -s out.1 ] || [ -s err.1 ] || { echo "$name: no output at all"; failed=1; }
-    elif ! cmp -s "out.$first" "out.$t" || ! cmp -s "err.$first" "err.$t"; then
-      echo "$name: $t threads differ from 1"
-      diff "out.$first" "out.$t" | head -n 5
-      diff "err.$first" "err.$t" | head -n 5
-      failed=1
-    fi
-  done
-  echo "$name: $(wc -l < out.1) lines, identical for 1, 2 and 3 threads"
-}
-check "scores" "score --rules $rules --explain 3 --on-error skip --threads THREADS events.jsonl"
-check "partial state" \
+same_for_threads "scores" "score --rules $rules --explain 3 --on-error skip --threads THREADS events.jsonl"
+same_for_threads "partial state" \
   "score --rules $rules --partial --as-of 2024-02-01 --explain 2 --on-error skip --threads THREADS events.jsonl"
-check "bad lines in file order" \
+same_for_threads "bad lines in file order" \
   "score --rules $rules --on-error bad.THREADS --threads THREADS events.jsonl >/dev/null && cat bad.THREADS"
-check "the first bad line stops" "score --rules $rules --threads THREADS events.jsonl; echo status \$?"
+same_for_threads "the first bad line stops" "score --rules $rules --threads THREADS events.jsonl; echo status \$?"
 grep -q 'events.jsonl:9973:' err.1 || { echo "stop: not the first bad line: $(cat err.1)"; failed=1; }
 exit "$failed"
