@@ -26,6 +26,8 @@ join-records --fuzzy --right "$people" --id account=person \
   --block name --block name:words --block birth_year=birthdate:year,city --best \
   --evaluate person=person "$accounts" 2>/dev/null > "$WORK/messy-link-$persons.jsonl"
 head -n 1 "$WORK/messy-link-$persons.jsonl" | jq -c "$figures"
+echo "  prior (log2 odds) $(sed -n 2p "$WORK/messy-link-$persons.jsonl" | jq .prior);" \
+  "the truth: log2 1/$persons, every account has one partner"
 # What limits recall: the misses by what the account lacks.
 echo "  misses, by the fields the account lacks (of how many accounts):"
 jq -nr --slurpfile out "$WORK/messy-link-$persons.jsonl" --slurpfile acc "$accounts" '
