@@ -60,6 +60,12 @@ void add_option(CLI::App& kind, Options& o, const std::string& name) {
     kind.add_option(name, o.noise_for, "rate for a group: city|sex|persona=VALUE:RATE")
         ->check(check(socred::world::check_noise_group))
         ->type_name("GROUP=VALUE:RATE");
+  } else if (name == "--noise-profile") {
+    kind.add_option(name, o.noise_profile,
+                    "default, or messy: more noise on top, households sharing a phone")
+        ->check(check(socred::world::check_noise_profile))
+        ->type_name("PROFILE")
+        ->capture_default_str();
   } else if (name == "--court-name-share") {
     add_number(kind, name, o.court_name_share, "share of court records keyed by name and birthdate",
                0.0, 1.0)

@@ -1,6 +1,9 @@
 // Account lines. Each field of each account draws its own noise from the
 // account's stream (seed, person, platform, k), so one account's noise does
-// not depend on another's. Shares of each noise kind are in gen-events.1.
+// not depend on another's. Shares of each noise kind are in gen-events.1;
+// the messy profile's layer draws from a stream of its own, after the
+// default noise, so that the default noise of an account is the same in
+// both profiles.
 #include "world/accounts.hpp"
 
 #include <utility>
@@ -79,7 +82,8 @@ void AccountWriter::write(std::uint32_t i, TextBuffer& out) {
             applied[kNameField] = apply_typo(name_, rng, static_cast<int>(rng.below(4)));
         }
       }
-      phone_ = pop_.phone(i);
+      const std::uint32_t household = households_ ? households_->head(i) : i;
+      phone_ = pop_.phone(household);
       if (noisy[kPhoneField]) {
         switch (pick_share(rng, kPhoneShares)) {
           case 0:
@@ -138,7 +142,17 @@ void AccountWriter::write(std::uint32_t i, TextBuffer& out) {
         }
       }
 
-      out.reserve(512 + name_.size());
+      std::string_view city_name = cities()[city].name;
+      MessyApplied messy;
+      if (noise_.messy) {
+        city_.assign(city_name);
+        Rng layer(stream_key(seed, kMessyStream, i, static_cast<std::uint64_t>(platform), k));
+        messy = apply_messy(p, layer, name_, present[kNameField], present[kBirthYearField], city_,
+                            present[kCityField]);
+        city_name = city_;
+      }
+
+      out.reserve(512 + name_.size() + city_name.size());
       out.put('{');
       out.put_key("account");
       put_account(out, platform, account_number(seed, platform, i, k));
@@ -163,7 +177,7 @@ void AccountWriter::write(std::uint32_t i, TextBuffer& out) {
       if (present[kCityField]) {
         out.put(',');
         out.put_key("city");
-        out.put_string(cities()[city].name);
+        out.put_string(city_name);
       }
       if (truth_) {
         char id[16];
@@ -182,6 +196,27 @@ void AccountWriter::write(std::uint32_t i, TextBuffer& out) {
           out.put_string(applied[f]);
         }
         out.put('}');
+        if (messy.any()) {
+          out.put(',');
+          out.put_key("messy");
+          out.put('{');
+          const char* kinds[] = {messy.name, messy.birth_year, messy.city};
+          const char* keys[] = {"name", "birth_year", "city"};
+          bool first_kind = true;
+          for (int f = 0; f < 3; ++f) {
+            if (kinds[f] == nullptr) continue;
+            if (!first_kind) out.put(',');
+            first_kind = false;
+            out.put_key(keys[f]);
+            out.put_string(kinds[f]);
+          }
+          out.put('}');
+        }
+        if (households_ && households_->shared(i)) {
+          out.put(',');
+          out.put_key("household");
+          out.put_string(std::string_view(id, Population::format_person_id(household, id)));
+        }
       }
       out.put('}');
       out.put('\n');

@@ -4,8 +4,10 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 
+#include "world/messy.hpp"
 #include "world/noise.hpp"
 #include "world/people.hpp"
 #include "world/text_buffer.hpp"
@@ -24,14 +26,18 @@ std::string account_id(std::uint64_t seed, int platform, std::uint32_t person, s
 class AccountWriter {
  public:
   AccountWriter(const Population& pop, const NoiseSettings& noise, bool truth)
-      : pop_(pop), noise_(noise), truth_(truth) {}
+      : pop_(pop),
+        noise_(noise),
+        truth_(truth),
+        households_(noise.messy ? std::make_unique<Households>(pop) : nullptr) {}
   void write(std::uint32_t i, TextBuffer& out);
 
  private:
   const Population& pop_;
   const NoiseSettings& noise_;
   bool truth_;
-  std::string name_, scratch_, phone_;
+  std::unique_ptr<Households> households_;  // the messy profile's only
+  std::string name_, scratch_, phone_, city_;
 };
 
 }  // namespace socred::world

@@ -16,6 +16,7 @@
 #include "world/accounts.hpp"
 #include "world/calendar.hpp"
 #include "world/cities.hpp"
+#include "world/messy.hpp"
 #include "world/persona.hpp"
 #include "world/rng.hpp"
 #include "world/text_buffer.hpp"
@@ -237,6 +238,10 @@ void EventGenerator::format(std::uint32_t d, const EventSlot* slots, std::size_t
           variant_name(p.name, rng, name);
         else
           apply_typo(name, rng, static_cast<int>(rng.below(4)));
+      }
+      if (s_.noise.messy) {
+        Rng layer(stream_key(seed, kMessyCourtStream, i, d, slot.index));
+        messy_court_name(p, layer, name);
       }
       out.reserve(name.size() + 64);
       out.put_key("name");

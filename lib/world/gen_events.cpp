@@ -50,6 +50,8 @@ NoiseSettings noise_settings(const Options& o) {
   for (const auto& f : o.noise_field)
     if (auto err = parse_noise_field(f, s))
       throw Error(kExitUsage, "--noise-field " + f + ": " + *err);
+  if (auto err = parse_noise_profile(o.noise_profile, s))
+    throw Error(kExitUsage, "--noise-profile: " + *err);
   for (const auto& g : o.noise_for)
     if (auto err = parse_noise_group(g, s))
       throw Error(kExitUsage, "--noise-for " + g + ": " + *err);
@@ -167,12 +169,13 @@ const std::vector<KindOfOutput>& kinds_of_output() {
        write_people},
       {"accounts",
        "accounts on the private platforms, with sign-up noise",
-       {"--seed", "--population", "--shard", "--truth", "--noise", "--noise-field", "--noise-for"},
+       {"--seed", "--population", "--shard", "--truth", "--noise", "--noise-field", "--noise-for",
+        "--noise-profile"},
        write_accounts},
       {"events",
        "private events and public records, ordered by time",
        {"--seed", "--population", "--start", "--days", "--shard", "--threads", "--linked",
-        "--noise", "--noise-field", "--noise-for", "--court-name-share"},
+        "--noise", "--noise-field", "--noise-for", "--noise-profile", "--court-name-share"},
        write_events},
       {"friends",
        "edges between social accounts (a small world)",
@@ -181,7 +184,7 @@ const std::vector<KindOfOutput>& kinds_of_output() {
       {"manifest",
        "one line naming every input of the output, to keep beside it",
        {"--seed", "--population", "--start", "--days", "--noise", "--noise-field", "--noise-for",
-        "--court-name-share", "--degree", "--rewire", "--homophily"},
+        "--noise-profile", "--court-name-share", "--degree", "--rewire", "--homophily"},
        write_manifest},
   };
   return all;
@@ -207,6 +210,12 @@ std::string check_noise_field(const std::string& text) {
 std::string check_noise_group(const std::string& text) {
   NoiseSettings s;
   auto err = parse_noise_group(text, s);
+  return err ? *err : std::string();
+}
+
+std::string check_noise_profile(const std::string& text) {
+  NoiseSettings s;
+  auto err = parse_noise_profile(text, s);
   return err ? *err : std::string();
 }
 

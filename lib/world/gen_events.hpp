@@ -24,8 +24,9 @@ struct Options {
   bool truth = false;
   bool linked = false;
   double noise = 0.1;
-  std::vector<std::string> noise_field;  // FIELD=RATE
-  std::vector<std::string> noise_for;    // GROUP=VALUE:RATE
+  std::vector<std::string> noise_field;   // FIELD=RATE
+  std::vector<std::string> noise_for;     // GROUP=VALUE:RATE
+  std::string noise_profile = "default";  // or "messy"
   double court_name_share = 0.2;
   FriendSettings friends;
 };
@@ -48,6 +49,7 @@ std::string check_shard(const std::string& text);
 std::string check_start(const std::string& text);
 std::string check_noise_field(const std::string& text);
 std::string check_noise_group(const std::string& text);
+std::string check_noise_profile(const std::string& text);
 
 /// Writes the kind of output `o.kind` names.
 int run(const Options& o, io::Context& ctx);

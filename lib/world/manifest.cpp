@@ -19,6 +19,7 @@ std::string manifest(const Options& o, const NoiseSettings& n) {
       SOCRED_VERSION, o.seed, o.population, date_text(*parse_start(o.start)), o.days, n.base);
   for (int f = 0; f < kNoiseFieldCount; ++f)
     if (n.field[f] >= 0) out += fmt::format(",\"{}\":{}", kNoiseFieldNames[f], n.field[f]);
+  if (n.messy) out += ",\"profile\":\"messy\"";  // absent: the default, as before profiles
   out += ",\"groups\":[";
   for (std::size_t g = 0; g < n.groups.size(); ++g)
     out += fmt::format("{}\"{}\"", g ? "," : "", n.groups[g].text);

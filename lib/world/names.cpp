@@ -323,6 +323,68 @@ void nickname(const NameParts& n, Rng& rng, std::string& out) {
   }
 }
 
+namespace {
+
+bool equal_ignoring_ascii_case(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    char x = a[i] >= 'A' && a[i] <= 'Z' ? static_cast<char>(a[i] - 'A' + 'a') : a[i];
+    char y = b[i] >= 'A' && b[i] <= 'Z' ? static_cast<char>(b[i] - 'A' + 'a') : b[i];
+    if (x != y) return false;
+  }
+  return true;
+}
+
+// Replaces the first word of `name` that is `from` (any ASCII case) by `to`,
+// in capitals if the word was; false if no word is.
+bool replace_word(std::string& name, std::string_view from, std::string_view to) {
+  std::size_t begin = 0;
+  while (begin <= name.size()) {
+    std::size_t end = name.find(' ', begin);
+    if (end == std::string::npos) end = name.size();
+    std::string_view word(name.data() + begin, end - begin);
+    if (equal_ignoring_ascii_case(word, from)) {
+      bool upper = word.size() > 1 && word[1] >= 'A' && word[1] <= 'Z';
+      std::string with;
+      if (upper)
+        append_upper(with, to);
+      else
+        with.assign(to);
+      name.replace(begin, end - begin, with);
+      return true;
+    }
+    begin = end + 1;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool respell_family(const NameParts& n, Rng& rng, std::string& name) {
+  if (n.uyghur) {
+    // Either name may be the one respelt; try the drawn one first.
+    const Uyghur& own = uyghur_name(n.given1, n.female);
+    const Uyghur& father = kUyghurMale[n.family];
+    bool father_first = rng.below(2) == 1;
+    std::string_view alt = (father_first ? father : own).alt[rng.below(2)];
+    if (replace_word(name, (father_first ? father : own).canonical, alt)) return true;
+    return replace_word(name, (father_first ? own : father).canonical,
+                        (father_first ? own : father).alt[rng.below(2)]);
+  }
+  const Family& fam = kFamilies[n.family];
+  return replace_word(name, fam.pinyin, fam.alt[rng.below(2)]);
+}
+
+bool swap_name_order(std::string& name) {
+  std::size_t space = name.find(' ');
+  if (space == std::string::npos) return false;
+  std::string first = name.substr(0, space);
+  name.erase(0, space + 1);
+  name.push_back(' ');
+  name.append(first);
+  return true;
+}
+
 const char* apply_typo(std::string& s, Rng& rng, int want) {
   std::vector<std::size_t> at;  // candidate positions for the wanted kind
   if (want == 1 || want == 2) {

@@ -29,6 +29,14 @@ void canonical_name(const NameParts& n, std::string& out);
 /// Zhang), Western order, hyphenated or joined given name, passport capitals;
 /// for Uyghur names another transliteration (Abulaiti for Ablet).
 void variant_name(const NameParts& n, Rng& rng, std::string& out);
+/// Another romanisation of the family name (Chang for Zhang; for a Uyghur
+/// name another Latin spelling of the own or the father's name) wherever it
+/// stands as a word of `name`, keeping its capitals (WANG -> WONG). False,
+/// and `name` unchanged, if no word of it is that name (a handle, Mingming).
+bool respell_family(const NameParts& n, Rng& rng, std::string& name);
+/// The first word of `name` moved to the end ("Wang Xiuying" -> "Xiuying
+/// Wang", "Xiao Wang" -> "Wang Xiao"); false if it is one word.
+bool swap_name_order(std::string& name);
 /// What a friend calls you: Xiao Wang, Lao Li, Mingming, Kevin Wang, wangwei88.
 void nickname(const NameParts& n, Rng& rng, std::string& out);
 

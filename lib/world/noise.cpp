@@ -1,9 +1,10 @@
 // Parsing and lookup of the noise settings (--noise, --noise-field,
-// --noise-for).
+// --noise-for, --noise-profile).
 #include "world/noise.hpp"
 
 #include <cstdlib>
 
+#include "io/suggest.hpp"
 #include "world/cities.hpp"
 #include "world/persona.hpp"
 
@@ -41,6 +42,16 @@ std::optional<std::string> parse_noise_field(std::string_view text, NoiseSetting
     }
   }
   return "unknown field '" + std::string(name) + "' (name, phone, birth_year, city)";
+}
+
+std::optional<std::string> parse_noise_profile(std::string_view text, NoiseSettings& s) {
+  if (text == "default" || text == "messy") {
+    s.messy = text == "messy";
+    return std::nullopt;
+  }
+  std::string near = io::did_you_mean(text, {"default", "messy"});
+  return "unknown noise profile '" + std::string(text) + "'" +
+         (near.empty() ? std::string(" (default, messy)") : " (did you mean " + near + "?)");
 }
 
 std::optional<std::string> parse_noise_group(std::string_view text, NoiseSettings& s) {

@@ -26,6 +26,7 @@ struct NoiseSettings {
   double base = 0.1;
   double field[kNoiseFieldCount] = {-1, -1, -1, -1};  // < 0: use `base`
   std::vector<NoiseGroup> groups;                     // the first that matches wins
+  bool messy = false;  // --noise-profile messy: a second layer (world/messy.hpp)
 
   /// Probability that `f` is noisy on an account of this person.
   double rate(NoiseField f, int city, bool female, int persona) const;
@@ -35,6 +36,8 @@ struct NoiseSettings {
 std::optional<std::string> parse_noise_field(std::string_view text, NoiseSettings& s);
 /// "city=Kashgar:0.3", "sex=F:0.2", "persona=critic:0.5".
 std::optional<std::string> parse_noise_group(std::string_view text, NoiseSettings& s);
+/// "default" or "messy"; returns an error message on failure.
+std::optional<std::string> parse_noise_profile(std::string_view text, NoiseSettings& s);
 /// A rate in [0, 1]; nullopt if the text is not one.
 std::optional<double> parse_rate(std::string_view text);
 

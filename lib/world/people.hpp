@@ -71,6 +71,9 @@ enum Stream : std::uint64_t {
   kDetailStream,
   kFriendStream,
   kSequenceStream,
+  kMessyStream,  // the messy profile's layer of account noise
+  kHouseholdStream,
+  kMessyCourtStream,
 };
 
 }  // namespace socred::world

@@ -5,6 +5,8 @@
 
 #include "catch.hpp"
 #include "world/cities.hpp"
+#include "world/messy.hpp"
+#include "world/people.hpp"
 #include "world_test_util.hpp"
 
 using namespace socred::world;
@@ -160,4 +162,32 @@ TEST_CASE("noise 0 gives the register's values on every account", "[world]") {
   o.noise = 0;
   std::string out = world_test::generate(o);
   for (auto line : world_test::lines(out)) CHECK(line.find("\"noise\":{}") != line.npos);
+}
+
+TEST_CASE("messy households: 2 to 5 persons of one city, 30 % of persons, one head", "[world]") {
+  Population pop(11, 20000);
+  Households h(pop);
+  std::map<std::uint32_t, std::vector<std::uint32_t>> members;
+  std::uint32_t shared = 0;
+  for (std::uint32_t i = 0; i < pop.size(); ++i) {
+    if (!h.shared(i)) {
+      CHECK(h.head(i) == i);
+      continue;
+    }
+    ++shared;
+    CHECK(h.head(i) <= i);
+    CHECK(h.shared(h.head(i)));
+    CHECK(pop[h.head(i)].city == pop[i].city);
+    members[h.head(i)].push_back(i);
+  }
+  for (const auto& [head, m] : members) {
+    CHECK(m.front() == head);
+    CHECK(m.size() >= 2);
+    CHECK(m.size() <= 5);
+  }
+  // A city's last household may stay unopened: at most one person a city.
+  CHECK(within(static_cast<double>(shared) / pop.size(), MessyRates::kInHousehold, pop.size()));
+  // The same table from the same seed, whatever else ran before.
+  Households again(pop);
+  for (std::uint32_t i = 0; i < pop.size(); ++i) REQUIRE(again.head(i) == h.head(i));
 }

@@ -109,3 +109,53 @@ TEST_CASE("variants and nicknames differ from the register's spelling", "[world]
     CHECK(valid_utf8(other));
   }
 }
+
+TEST_CASE("the messy layer's name changes: swapped order and a respelt family name", "[world]") {
+  std::string s = "Wang Xiuying";
+  CHECK(swap_name_order(s));
+  CHECK(s == "Xiuying Wang");
+  s = "wangxiuying88";
+  CHECK_FALSE(swap_name_order(s));
+  CHECK(s == "wangxiuying88");
+
+  // Every Han name respells its family name to one of the two others, in
+  // its own capitals, wherever the word stands; a handle has no such word.
+  Rng rng(42);
+  for (int i = 0; i < 300; ++i) {
+    NameParts n = draw_name(rng, i % 2 == 0, false);
+    std::string canonical, name;
+    canonical_name(n, canonical);
+    std::string family = canonical.substr(0, canonical.find(' '));
+    std::string given = canonical.substr(canonical.find(' ') + 1);
+    name = canonical;
+    REQUIRE(respell_family(n, rng, name));
+    CHECK(name != canonical);
+    CHECK(name.substr(name.find(' ') + 1) == given);
+    name = given + " " + family;  // Western order: the family name last
+    REQUIRE(respell_family(n, rng, name));
+    CHECK(name.substr(0, name.find(' ')) == given);
+    CHECK(name.substr(name.find(' ') + 1) != family);
+    std::string upper;
+    for (char c : canonical) upper.push_back(c >= 'a' && c <= 'z' ? static_cast<char>(c - 32) : c);
+    if (upper.find('\xc3') == std::string::npos) {  // Lü has no capitals of its own here
+      std::string passport = upper;
+      REQUIRE(respell_family(n, rng, passport));
+      for (char c : passport.substr(0, passport.find(' '))) CHECK_FALSE((c >= 'a' && c <= 'z'));
+    }
+    std::string handle = "x" + canonical + "88";
+    handle.erase(handle.find(' '), 1);
+    CHECK_FALSE(respell_family(n, rng, handle));
+  }
+  // A Uyghur name: one of its two names respelt, the other kept.
+  for (int i = 0; i < 100; ++i) {
+    NameParts n = draw_name(rng, i % 2 == 0, true);
+    std::string canonical, name;
+    canonical_name(n, canonical);
+    name = canonical;
+    REQUIRE(respell_family(n, rng, name));
+    CHECK(name != canonical);
+    bool own_kept = name.substr(0, name.find(' ')) == canonical.substr(0, canonical.find(' '));
+    bool father_kept = name.substr(name.find(' ') + 1) == canonical.substr(canonical.find(' ') + 1);
+    CHECK(own_kept != father_kept);
+  }
+}
