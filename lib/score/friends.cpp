@@ -5,7 +5,10 @@
 
 #include <algorithm>
 
+#include "io/chunked_input.hpp"
+#include "io/chunked_read.hpp"
 #include "io/json_path.hpp"
+#include "io/ordered_parallel.hpp"
 #include "io/record_reader.hpp"
 
 namespace socred::score {
@@ -18,19 +21,62 @@ bool string_field(simdjson::dom::object o, const char* name, std::string_view& o
 
 }  // namespace
 
-FriendsFile::FriendsFile(const std::string& path, io::Context& ctx) {
-  io::RecordReader reader({path}, ctx.rejects, ctx.stats);
-  io::Record record;
-  std::string_view a, b;
-  while (reader.next(record)) {
-    if (name_.empty()) name_ = *record.file;
-    if (!string_field(record.root, "a", a) || !string_field(record.root, "b", b)) {
-      reader.reject(record, 0, "a friends line needs \"a\" and \"b\", two accounts");
-      continue;
-    }
-    edges_.emplace_back(accounts_.intern(a), accounts_.intern(b));
+// One chunk of the friends file parsed on a worker: its accounts' text in
+// one arena and, per account in file order, where it lies and its hash.
+struct FriendsChunk {
+  struct Key {
+    std::uint32_t at, size;
+    std::uint64_t hash;
+  };
+  std::string text;
+  std::vector<Key> keys;  // a, b, a, b...
+  void add(std::string_view account) {
+    keys.push_back({static_cast<std::uint32_t>(text.size()),
+                    static_cast<std::uint32_t>(account.size()), PersonTable::hash(account)});
+    text.append(account);
   }
-  if (name_.empty()) name_ = path == "-" ? "<stdin>" : path;
+};
+
+FriendsFile::FriendsFile(const std::string& path, io::Context& ctx, unsigned threads) {
+  // The lines are parsed and hashed on every core; the accounts are interned
+  // on this thread in file order, so each gets the index one reader gives.
+  io::ChunkedInput input({path}, false);
+  io::ChunkedRead read(input, input.plan(threads * 32), ctx.rejects);
+  name_ = input.name(0);
+  io::ordered_parallel<FriendsChunk>(
+      read.size(), threads,
+      [&](std::size_t c, FriendsChunk& chunk) {
+        if (read.moot(static_cast<std::uint32_t>(c))) return;
+        auto reader = read.reader(static_cast<std::uint32_t>(c));
+        io::Record record;
+        std::string_view a, b;
+        while (reader->next(record)) {
+          if (!string_field(record.root, "a", a) || !string_field(record.root, "b", b)) {
+            reader->reject(record, 0, "a friends line needs \"a\" and \"b\", two accounts");
+            continue;
+          }
+          chunk.add(a);
+          chunk.add(b);
+        }
+      },
+      [&](std::size_t, FriendsChunk& chunk) {
+        // The slot of a key a few ahead is loaded while this one is interned.
+        constexpr std::size_t kAhead = 8;
+        const auto& keys = chunk.keys;
+        auto key = [&](std::size_t i) {
+          return std::string_view(chunk.text.data() + keys[i].at, keys[i].size);
+        };
+        for (std::size_t i = 0; i < keys.size(); i += 2) {
+          if (i + kAhead < keys.size()) {
+            accounts_.prefetch(keys[i + kAhead].hash);
+            accounts_.prefetch(keys[i + kAhead + 1].hash);
+          }
+          std::uint32_t ia = accounts_.intern(key(i), keys[i].hash);
+          std::uint32_t ib = accounts_.intern(key(i + 1), keys[i + 1].hash);
+          edges_.emplace_back(ia, ib);
+        }
+      });
+  read.settle(ctx.stats);
 }
 
 void load_links(const std::string& path, State& state, io::Context& ctx) {

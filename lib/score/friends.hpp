@@ -18,8 +18,10 @@ namespace socred::score {
 /// The friends file as read: each distinct account, and the edges.
 class FriendsFile {
  public:
-  /// Reads lines {"a":ACCOUNT,"b":ACCOUNT}; bad lines go to ctx.rejects.
-  FriendsFile(const std::string& path, io::Context& ctx);
+  /// Reads lines {"a":ACCOUNT,"b":ACCOUNT} on `threads` threads, the same
+  /// accounts and edges in the same order for any count; bad lines go to
+  /// ctx.rejects.
+  FriendsFile(const std::string& path, io::Context& ctx, unsigned threads = 1);
   const PersonTable& accounts() const { return accounts_; }
   const std::vector<std::pair<std::uint32_t, std::uint32_t>>& edges() const { return edges_; }
   const std::string& name() const { return name_; }

@@ -21,13 +21,19 @@ class StateSink : public EventSink {
   void event(const EventView& e) override {
     std::uint32_t p = state_.person(e.key, e.key_hash);
     state_.prefetch_person(p);
+    std::uint64_t account_hash = 0;
     if (e.has_account) {
-      std::uint32_t account = state_.friend_accounts()->find(e.account);
-      if (account != UINT32_MAX) state_.link_account(account, p);
+      account_hash = PersonTable::hash(e.account);
+      state_.friend_accounts()->prefetch(account_hash);
     }
     finish();
     pending_ = true;
     p_ = p;
+    has_account_ = e.has_account;
+    if (has_account_) {
+      account_.assign(e.account.data(), e.account.size());
+      account_hash_ = account_hash;
+    }
     live_.assign(e.live->begin(), e.live->end());
     if (live_.empty()) return;
     source_ = state_.source(e.source);
@@ -42,6 +48,10 @@ class StateSink : public EventSink {
     if (!pending_) return;
     pending_ = false;
     const std::uint32_t p = p_;
+    if (has_account_) {
+      std::uint32_t account = state_.friend_accounts()->find(account_, account_hash_);
+      if (account != UINT32_MAX) state_.link_account(account, p);
+    }
     state_.count_events(p, 1);
     if (live_.empty()) return;
     state_.count_matched(p, 1);
@@ -69,6 +79,9 @@ class StateSink : public EventSink {
   // The event not added yet.
   bool pending_ = false;
   std::uint32_t p_ = 0;
+  bool has_account_ = false;
+  std::string account_;
+  std::uint64_t account_hash_ = 0;
   std::vector<Live> live_;
   std::uint32_t source_ = 0;
   std::string id_;

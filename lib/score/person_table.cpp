@@ -48,8 +48,7 @@ std::uint32_t PersonTable::intern(std::string_view key, std::uint64_t h) {
   }
 }
 
-std::uint32_t PersonTable::find(std::string_view key) const {
-  std::uint64_t h = hash(key);
+std::uint32_t PersonTable::find(std::string_view key, std::uint64_t h) const {
   for (std::uint64_t i = h & mask_;; i = (i + 1) & mask_) {
     const Slot& slot = slots_[i];
     if (slot.index_plus_one == 0) return UINT32_MAX;

@@ -25,7 +25,8 @@ class PersonTable {
   std::uint32_t intern(std::string_view key, std::uint64_t h);
   std::uint32_t intern(std::string_view key) { return intern(key, hash(key)); }
   /// The index of `key`, or UINT32_MAX.
-  std::uint32_t find(std::string_view key) const;
+  std::uint32_t find(std::string_view key, std::uint64_t h) const;
+  std::uint32_t find(std::string_view key) const { return find(key, hash(key)); }
 
   std::string_view key(std::uint32_t index) const {
     return std::string_view(arena_.data() + offsets_[index], offsets_[index + 1] - offsets_[index]);

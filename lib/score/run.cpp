@@ -210,8 +210,9 @@ int run(const Options& opt, io::Context& ctx) {
     throw Error(kExitUsage, "--annotate writes events, not scores: --people has no meaning there");
   if (opt.annotate && !opt.friends.empty())
     throw Error(kExitUsage, "--annotate writes events, not scores: --friends has no meaning there");
+  const unsigned threads = io::threads_or_default(opt.threads);
   std::unique_ptr<FriendsFile> friends;
-  if (!opt.friends.empty()) friends = std::make_unique<FriendsFile>(opt.friends, ctx);
+  if (!opt.friends.empty()) friends = std::make_unique<FriendsFile>(opt.friends, ctx, threads);
   if (opt.merge) return merge(opt, rules, as_of, friends.get(), ctx);
   if (friends && opt.links.empty()) settings.friend_accounts = &friends->accounts();
 
@@ -226,7 +227,6 @@ int run(const Options& opt, io::Context& ctx) {
   }
   io::ChunkedInput inputs(ctx.io.inputs, need_latest);
   if (!opt.input_name.empty() || opt.first_line > 0) inputs.cite_as(opt.input_name, opt.first_line);
-  const unsigned threads = io::threads_or_default(opt.threads);
   if (opt.annotate) return annotate(inputs, settings, need_latest, threads, ctx);
 
   const auto chunks = inputs.plan(threads);

@@ -55,6 +55,7 @@ void State::set_friend_accounts(const PersonTable* accounts) {
 
 void State::link_account(std::uint32_t account, std::uint32_t p) {
   std::uint32_t& current = account_person_[account];
+  if (current == p) return;  // the common case: one more event of the same person
   if (current == UINT32_MAX || persons_.key(p) < persons_.key(current)) current = p;
 }
 

@@ -7,10 +7,13 @@
 #include "world/events.hpp"
 
 #include <algorithm>
+#include <exception>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
 #include <thread>
+#include <utility>
 
 #include "io/ordered_parallel.hpp"
 #include "world/accounts.hpp"
@@ -62,6 +65,53 @@ class Buffers {
   std::mutex mutex_;
   std::vector<std::unique_ptr<TextBuffer>> all_;
   std::vector<TextBuffer*> free_;
+};
+
+// One day's events, generated in person order by parts, then sorted.
+struct Day {
+  std::vector<std::vector<EventSlot>> parts;
+  std::vector<EventSlot> sorted;
+  std::vector<std::uint32_t> bucket;
+
+  // Stable counting sort on the second; parts are in person order.
+  void sort() {
+    bucket.assign(kSecondsPerDay + 1, 0);
+    std::size_t n = 0;
+    for (const auto& part : parts) {
+      n += part.size();
+      for (const EventSlot& s : part) ++bucket[(s.sec_kind >> 4) + 1];
+    }
+    for (std::uint32_t sec = 0; sec < kSecondsPerDay; ++sec) bucket[sec + 1] += bucket[sec];
+    sorted.resize(n);
+    for (const auto& part : parts)
+      for (const EventSlot& s : part) sorted[bucket[s.sec_kind >> 4]++] = s;
+  }
+};
+
+// The next day's preparation: on its own thread (start) or, with one
+// thread, run in finish(). The thread is joined before anything unwinds.
+struct Ahead {
+  std::thread thread;
+  std::exception_ptr failure;
+  std::function<void()> later;
+
+  void start(std::function<void()> job) {
+    thread = std::thread([this, job = std::move(job)] {
+      try {
+        job();
+      } catch (...) {
+        failure = std::current_exception();
+      }
+    });
+  }
+  void finish() {
+    if (thread.joinable()) thread.join();
+    if (failure) std::rethrow_exception(failure);
+    if (later) std::exchange(later, nullptr)();
+  }
+  ~Ahead() {
+    if (thread.joinable()) thread.join();
+  }
 };
 
 // Runs fn(t, begin, end) over [0, n) split in `threads` contiguous parts.
@@ -372,34 +422,53 @@ void EventGenerator::run(const std::function<void(std::string_view)>& write) con
     hi = cut(s_.shard);
   }
 
-  std::vector<std::vector<EventSlot>> parts(threads);
-  std::vector<EventSlot> sorted;
-  std::vector<std::uint32_t> bucket(kSecondsPerDay + 1);
-  Buffers spare;
-  std::uint64_t position = 0;  // of the day's first event in the whole stream
-  for (std::uint32_t d = 0; d < s_.days && position < hi; ++d) {
-    if (!day_total.empty() && position + day_total[d] <= lo) {
-      position += day_total[d];
-      continue;
+  // The days to make: with shards, those that hold part of the slice.
+  std::vector<std::uint32_t> todo;
+  std::uint64_t position = 0;  // of the first such day's first event
+  std::uint64_t at = 0;
+  for (std::uint32_t d = 0; d < s_.days; ++d) {
+    if (!day_total.empty()) {
+      if (at >= hi) break;
+      if (at + day_total[d] <= lo) {
+        at += day_total[d];
+        position = at;
+        continue;
+      }
+      at += day_total[d];
     }
-    parallel(threads, people, [&](std::uint32_t t, std::size_t b, std::size_t e) {
-      parts[t].clear();
-      generate(d, static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e), parts[t]);
-    });
-    // Stable counting sort on the second; parts are in person order.
-    std::fill(bucket.begin(), bucket.end(), 0);
-    std::size_t n = 0;
-    for (const auto& part : parts) {
-      n += part.size();
-      for (const EventSlot& s : part) ++bucket[(s.sec_kind >> 4) + 1];
-    }
-    for (std::uint32_t sec = 0; sec < kSecondsPerDay; ++sec) bucket[sec + 1] += bucket[sec];
-    sorted.resize(n);
-    for (const auto& part : parts)
-      for (const EventSlot& s : part) sorted[bucket[s.sec_kind >> 4]++] = s;
+    todo.push_back(d);
+  }
+  if (todo.empty()) return;
 
+  // Day d + 1 is generated and sorted while day d is formatted and written:
+  // a barrier at every day's end would leave the cores idle while the last
+  // blocks of the day are written.
+  Day days[2];
+  auto prepare = [&](std::uint32_t d, Day& day) {
+    day.parts.resize(threads);
+    parallel(threads, people, [&](std::uint32_t t, std::size_t b, std::size_t e) {
+      day.parts[t].clear();
+      generate(d, static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e), day.parts[t]);
+    });
+    day.sort();
+  };
+  Buffers spare;
+  prepare(todo[0], days[0]);
+  for (std::size_t i = 0; i < todo.size(); ++i) {
+    const std::uint32_t d = todo[i];
+    const Day& day = days[i % 2];
+    Ahead ahead;
+    if (i + 1 < todo.size()) {
+      Day& next = days[(i + 1) % 2];
+      const std::uint32_t nd = todo[i + 1];
+      if (threads > 1)
+        ahead.start([&, nd] { prepare(nd, next); });
+      else
+        ahead.later = [&, nd] { prepare(nd, next); };
+    }
     // Blocks formatted on the threads while the caller writes the ones
     // before them, in order: the write overlaps the formatting.
+    const std::size_t n = day.sorted.size();
     const std::size_t from = lo > position ? static_cast<std::size_t>(lo - position) : 0;
     const std::size_t to = hi - position < n ? static_cast<std::size_t>(hi - position) : n;
     const std::size_t blocks = from < to ? (to - from + kBlock - 1) / kBlock : 0;
@@ -408,13 +477,14 @@ void EventGenerator::run(const std::function<void(std::string_view)>& write) con
         [&](std::size_t blk, TextBuffer*& buffer) {
           buffer = spare.take();
           const std::size_t first = from + blk * kBlock;
-          format(d, sorted.data() + first, std::min(kBlock, to - first), position + first + 1,
+          format(d, day.sorted.data() + first, std::min(kBlock, to - first), position + first + 1,
                  *buffer);
         },
         [&](std::size_t, TextBuffer*& buffer) {
           write(buffer->view());
           spare.give(buffer);
         });
+    ahead.finish();
     position += n;
   }
 }
